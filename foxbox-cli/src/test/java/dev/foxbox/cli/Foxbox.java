@@ -1,0 +1,61 @@
+package dev.foxbox.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs foxbox command lines against one data root: in this JVM, or as a separate process. */
+final class Foxbox {
+
+    record Result(int exitCode, String out, String err) {
+        Result ok() {
+            if (exitCode != 0) {
+                throw new AssertionError("foxbox failed with " + exitCode + ": " + err + out);
+            }
+            return this;
+        }
+    }
+
+    private final Path root;
+
+    Foxbox(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Runs in this JVM, as the launcher would run Main. */
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--root", root.toString()));
+        all.addAll(List.of(args));
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** A separate JVM running foxbox with this test's class path, for concurrency and kill -9. */
+    ProcessBuilder process(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--root", root.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    Result runProcess(String... args) throws IOException, InterruptedException {
+        Process p = process(args).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        return new Result(p.waitFor(), new String(out), new String(err));
+    }
+
+    static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
