@@ -1,40 +1,170 @@
 package dev.foxbox.image.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one Jackson mapper, and small helpers to read fields of a JSON tree with clear errors.
+ * JSON parsing and writing, and small helpers to read fields of a JSON tree with clear errors.
  * The model never sees Jackson: translators in this package turn trees into records and back.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper PRETTY = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT);
-
-    static {
-        // Manifests and configs are small; a hostile document must not make us build huge strings.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(16 * 1024 * 1024)
-                .maxNestingDepth(64)
-                .build());
-    }
+    /*
+     * jackson-core's streaming parser and generator, with the tree built by hand: an ObjectMapper
+     * costs some 150 ms of start-up on a cold JVM, and `foxbox run` reads a few small documents.
+     */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(16 * 1024 * 1024) // manifests and configs are small; hostile ones must stay so
+            .maxNestingDepth(64)
+            .build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
     private Json() {}
+
+    /** Parses a JSON document; {@code what} names it in the error, e.g. "manifest sha256:ab…". */
+    public static JsonNode parse(byte[] bytes, String what) throws MalformedJsonException {
+        try {
+            return readTree(bytes, FACTORY);
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException(what + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedJsonException(what + " " + e.getMessage());
+        }
+    }
+
+    /** A factory with other limits, for documents of another kind (seccomp profiles). */
+    public static JsonFactory factory(StreamReadConstraints limits) {
+        return JsonFactory.builder().streamReadConstraints(limits).build();
+    }
+
+    /**
+     * Parses a whole document into a tree. Duplicate keys keep the last value, as Go's
+     * encoding/json does (what registries and other tools use). Throws
+     * {@link JsonProcessingException} with a location for syntax errors, IOException "is empty"
+     * or "has data after the end" otherwise.
+     */
+    public static JsonNode readTree(byte[] bytes, JsonFactory factory) throws IOException {
+        try (JsonParser p = factory.createParser(bytes)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new IOException("is empty");
+            }
+            JsonNode node = read(p, first);
+            if (p.nextToken() != null) {
+                throw new IOException("has data after the end of the JSON document");
+            }
+            return node;
+        }
+    }
+
+    private static JsonNode read(JsonParser p, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode o = nodes.objectNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, read(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = nodes.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    a.add(read(p, t));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return switch (p.getNumberType()) {
+                    case INT -> nodes.numberNode(p.getIntValue());
+                    case LONG -> nodes.numberNode(p.getLongValue());
+                    default -> nodes.numberNode(p.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new IOException("unexpected JSON token " + token);
+        }
+    }
+
+    /** Compact, with fields in the order they were put, so equal trees give equal bytes. */
+    public static byte[] bytes(JsonNode node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            write(g, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize JSON", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Indented, for people. */
+    public static String pretty(JsonNode node) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize JSON", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                g.writeFieldName(e.getKey());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (node.isArray()) {
+            g.writeStartArray();
+            for (JsonNode item : node) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (node.isTextual()) {
+            g.writeString(node.textValue());
+        } else if (node.isIntegralNumber()) {
+            if (node.canConvertToLong()) {
+                g.writeNumber(node.longValue());
+            } else {
+                g.writeNumber(node.bigIntegerValue());
+            }
+        } else if (node.isNumber()) {
+            g.writeNumber(node.decimalValue());
+        } else if (node.isBoolean()) {
+            g.writeBoolean(node.booleanValue());
+        } else {
+            g.writeNull();
+        }
+    }
 
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
@@ -42,39 +172,6 @@ public final class Json {
 
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
-    }
-
-    /** Parses a JSON document; {@code what} names it in the error, e.g. "manifest sha256:ab…". */
-    public static JsonNode parse(byte[] bytes, String what) throws MalformedJsonException {
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw new MalformedJsonException(what + " is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new MalformedJsonException(what + " is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedJsonException(what + " could not be read: " + e.getMessage());
-        }
-    }
-
-    /** Compact, with fields in the order they were put, so equal trees give equal bytes. */
-    public static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize JSON", e);
-        }
-    }
-
-    /** Indented, for people. */
-    public static String pretty(JsonNode node) {
-        try {
-            return PRETTY.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize JSON", e);
-        }
     }
 
     public static ObjectNode requireObject(JsonNode node, String what) throws MalformedJsonException {
@@ -132,8 +229,7 @@ public final class Json {
             throw new MalformedJsonException("field '" + field + "' is not an object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             if (!e.getValue().isTextual()) {
                 throw new MalformedJsonException("field '" + field + "." + e.getKey() + "' is not a string");
             }

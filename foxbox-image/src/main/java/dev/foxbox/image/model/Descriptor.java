@@ -22,6 +22,12 @@ public record Descriptor(
     /** The annotation that names an image inside an OCI image layout's index.json. */
     public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
+    /**
+     * On an index.json entry that names one platform's manifest of a multi-platform image: the
+     * digest of the registry's index it was picked from (what the registry knows the tag by).
+     */
+    public static final String INDEX_DIGEST = "dev.foxbox.image.index.digest";
+
     public Descriptor {
         if (mediaType == null) {
             throw new IllegalArgumentException("descriptor has no mediaType");

@@ -27,9 +27,13 @@ public record StoredImage(ImageReference reference, Descriptor entry, Descriptor
         return target.digest();
     }
 
-    /** The digest a registry knows the image by: the index's, for a multi-platform image. */
+    /**
+     * The digest a registry knows the image by: the index's, for a multi-platform image (the
+     * entry itself, or the {@link Descriptor#INDEX_DIGEST} a pull recorded on it).
+     */
     public Digest repoDigest() {
-        return entry.digest();
+        String index = entry.annotations().get(Descriptor.INDEX_DIGEST);
+        return index != null && Digest.isDigest(index) ? Digest.parse(index) : entry.digest();
     }
 
     /** Bytes this platform's image takes in the store: index, manifest, config and layers. */
