@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.runtime.helper.BoxStartException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static int exitCode(Throwable e) {
         if (e instanceof ExitCodeException x) {
             return x.exitCode();
+        }
+        if (e instanceof BoxStartException b) {
+            return b.exitCode();
         }
         return FAILURE;
     }

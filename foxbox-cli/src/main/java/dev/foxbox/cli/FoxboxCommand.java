@@ -2,6 +2,14 @@ package dev.foxbox.cli;
 
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.LocalImages;
+import dev.foxbox.image.model.ImageReference;
+import dev.foxbox.image.store.ImageNotFoundException;
+import dev.foxbox.image.store.StoredImage;
+import dev.foxbox.registry.ImagePuller;
+import dev.foxbox.registry.PullOptions;
+import dev.foxbox.registry.RegistrySettings;
+import dev.foxbox.runtime.box.Boxes;
+import java.io.PrintWriter;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,16 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "A rootless, daemonless container toolchain: pull, build and run boxes.",
         commandListHeading = "%nCommands:%n",
         synopsisSubcommandLabel = "COMMAND",
-        footer = {"", "Run 'foxbox COMMAND --help' for more information on a command."},
-        subcommands = {
-                ImportCommand.class,
-                ImagesCommand.class,
-                RmiCommand.class,
-                TagCommand.class,
-                ImageCommand.class,
-                SystemCommand.class,
-                CompletionCommand.class,
-        })
+        footer = {"", "Run 'foxbox COMMAND --help' for more information on a command."})
 public final class FoxboxCommand implements Runnable {
 
     @Option(names = "--root", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -42,6 +41,36 @@ public final class FoxboxCommand implements Runnable {
 
     DataRoot dataRoot() {
         return DataRoot.resolve(root, System.getenv());
+    }
+
+    /** The runtime engine for this invocation's data root; warnings go to stderr. */
+    Boxes boxes() throws IOException {
+        return new Boxes(dataRoot(), images(), this::findOrPull, w -> {
+            spec.commandLine().getErr().println("foxbox: " + w);
+            spec.commandLine().getErr().flush();
+        });
+    }
+
+    /**
+     * An image from the store, or, as docker run does, pulled when the store lacks it (progress on
+     * stderr, so a box's own output stays clean). Image ids are never pulled.
+     */
+    private StoredImage findOrPull(String name) throws IOException {
+        try {
+            return images().get(name);
+        } catch (ImageNotFoundException e) {
+            if (!ImageReference.isValid(name)) {
+                throw e;
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Unable to find image '" + name + "' locally");
+            err.flush();
+            RegistrySettings settings = RegistrySettings.fromEnvironment(System.getenv(), null,
+                    w -> err.println("foxbox: warning: " + w));
+            try (PullPrinter printer = PullPrinter.create(err, err, false)) {
+                return new ImagePuller(images().store(), settings).ensure(name, PullOptions.defaults().withProgress(printer));
+            }
+        }
     }
 
     /** The image engine for this invocation's data root, opened on first use. */

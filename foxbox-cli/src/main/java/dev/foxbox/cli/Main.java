@@ -1,10 +1,30 @@
 package dev.foxbox.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The {@code foxbox} command: builds the command line, runs it, and exits with its code. */
 public final class Main {
+
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("pull", PullCommand::new);
+        COMMANDS.put("login", LoginCommand::new);
+        COMMANDS.put("logout", LogoutCommand::new);
+        COMMANDS.put("import", ImportCommand::new);
+        COMMANDS.put("images", ImagesCommand::new);
+        COMMANDS.put("rmi", RmiCommand::new);
+        COMMANDS.put("tag", TagCommand::new);
+        COMMANDS.put("image", ImageCommand::new);
+        COMMANDS.put("system", SystemCommand::new);
+        COMMANDS.put("completion", CompletionCommand::new);
+    }
 
     private Main() {}
 
@@ -14,17 +34,40 @@ public final class Main {
 
     /** Runs one foxbox command line and returns its exit code; nothing here calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
+    /** The whole command tree, for help, completion and tests. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}. picocli reads every command's annotations when it is
+     * added, which costs start-up time (`foxbox run` is a hot path), so only the command that
+     * {@code args} names is added; help, completion and unknown commands get them all.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cli = new CommandLine(new FoxboxCommand());
-        // docker's second names for the image commands: foxbox image ls|rm|tag|import.
-        CommandLine image = cli.getSubcommands().get("image");
-        image.addSubcommand("ls", new ImagesCommand());
-        image.addSubcommand("rm", new RmiCommand());
-        image.addSubcommand("tag", new TagCommand());
-        image.addSubcommand("import", new ImportCommand());
+        String named = commandWord(args);
+        boolean all = named == null || named.equals("completion") || !COMMANDS.containsKey(named);
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+            if (all || c.getKey().equals(named)) {
+                cli.addSubcommand(c.getKey(), c.getValue().get());
+            }
+        }
+        if (cli.getSubcommands().containsKey("run")) {
+            // foxbox run IMAGE ls -l: everything after the image belongs to the box's command.
+            cli.getSubcommands().get("run").setStopAtPositional(true);
+        }
+        if (cli.getSubcommands().containsKey("image")) {
+            // docker's second names for the image commands: foxbox image ls|rm|tag|import.
+            CommandLine image = cli.getSubcommands().get("image");
+            image.addSubcommand("ls", new ImagesCommand());
+            image.addSubcommand("rm", new RmiCommand());
+            image.addSubcommand("tag", new TagCommand());
+            image.addSubcommand("import", new ImportCommand());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -32,5 +75,18 @@ public final class Main {
         cli.setParameterExceptionHandler(new ErrorHandler());
         cli.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return cli;
+    }
+
+    /** The first word that is not a global option: the command. */
+    static String commandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--root")) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 }

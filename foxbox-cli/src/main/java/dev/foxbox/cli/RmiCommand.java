@@ -49,6 +49,7 @@ final class RmiCommand implements Callable<Integer> {
             }
         }
         GarbageCollector.Result gc = engine.collectGarbage();
+        Parent.of(spec).boxes().pruneImageRoots();
         for (LocalImages.Removal removal : removals) {
             if (gc.deletedBlobs().contains(removal.id())) {
                 out.println("Deleted: " + removal.id());

@@ -27,8 +27,9 @@ final class SystemPruneCommand implements Callable<Integer> {
             throw new IllegalStateException("not pruning without confirmation (use -f to skip the question)");
         }
         GarbageCollector.Result result = Parent.of(spec).images().collectGarbage();
-        spec.commandLine().getOut().println("Deleted " + result.deletedBlobs().size() + " blobs and "
-                + result.staleTempFiles() + " temporary files");
+        int roots = Parent.of(spec).boxes().pruneImageRoots();
+        spec.commandLine().getOut().println("Deleted " + result.deletedBlobs().size() + " blobs, "
+                + result.staleTempFiles() + " temporary files and " + roots + " unpacked images");
         spec.commandLine().getOut().println("Total reclaimed space: " + Human.size(result.bytesFreed()));
         spec.commandLine().getOut().flush();
         return 0;

@@ -48,11 +48,30 @@ final class Foxbox {
     }
 
     Result runProcess(String... args) throws IOException, InterruptedException {
+        return runProcessWithInput(new byte[0], args);
+    }
+
+    /** A separate foxbox with {@code input} on its stdin; stdout and stderr captured apart. */
+    Result runProcessWithInput(byte[] input, String... args) throws IOException, InterruptedException {
         Process p = process(args).start();
-        p.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input);
+        } catch (IOException closedEarly) {
+            // The box did not read its input: fine for commands that ignore stdin.
+        }
         byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        return new Result(p.waitFor(), new String(out), new String(err));
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("foxbox " + String.join(" ", args) + " timed out");
+        }
+        return new Result(p.exitValue(), new String(out), new String(err.join()));
     }
 
     static String javaBinary() {

@@ -1,0 +1,37 @@
+/*
+ * config.h - what the parent needs before the box starts: the steps before "begin" in the plan.
+ */
+#ifndef FOXBOX_CONFIG_H
+#define FOXBOX_CONFIG_H
+
+#include "errors.h"
+#include "plan.h"
+
+#define MAX_ID_MAPS 64
+
+struct id_map {
+  unsigned long inside;
+  unsigned long outside;
+  unsigned long count;
+};
+
+struct config {
+  int clone_flags;              /* CLONE_NEW* for the namespaces asked for */
+  struct id_map uid_maps[MAX_ID_MAPS];
+  int uid_map_count;
+  struct id_map gid_maps[MAX_ID_MAPS];
+  int gid_map_count;
+  int use_newidmap;             /* through the setuid newuidmap/newgidmap, else written directly */
+  const char *newuidmap;
+  const char *newgidmap;
+  const char *error_file;
+  const char *boxfs_link;
+  int trace;
+  int tty;
+  int init;
+  int first_child_step;         /* index of the step after "begin" */
+};
+
+int config_read(const struct plan *plan, struct config *cfg, struct error *err);
+
+#endif

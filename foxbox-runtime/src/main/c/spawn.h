@@ -1,0 +1,14 @@
+/*
+ * spawn.h - the helper's parent side: starts the box's first process in new namespaces, writes
+ * its id maps, lets it go, relays its terminal and signals, and returns its exit status.
+ */
+#ifndef FOXBOX_SPAWN_H
+#define FOXBOX_SPAWN_H
+
+#include "config.h"
+#include "plan.h"
+
+/* Returns the exit status to leave with: the box's own, or HELPER_EXIT_* (the error is written). */
+int spawn_box(const struct plan *plan, const struct config *cfg);
+
+#endif

@@ -1,0 +1,33 @@
+package dev.foxbox.runtime.helper;
+
+import dev.foxbox.runtime.ids.IdMapping;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the helper does for one box, decided in Java: the namespaces and id maps its parent
+ * sets up, and the steps its child takes, in order.
+ *
+ * @param namespaces namespaces to create
+ * @param ids        the user namespace's uid and gid maps, and who writes them
+ * @param errorFile  where the helper writes "stage, errno, message" if the box cannot start
+ * @param boxfsLink  a symlink the helper points at the box's root while it runs, or null
+ * @param trace      print each step as it is taken
+ * @param tty        give the box a terminal (the steps must include a PTY stdio step)
+ * @param init       run a minimal init as pid 1
+ * @param steps      the child's steps, ending with {@link Step.Exec}
+ */
+public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFile, Path boxfsLink, boolean trace,
+                         boolean tty, boolean init, List<Step> steps) {
+
+    public enum Namespace { USER, MOUNT, PID, UTS, IPC, CGROUP, NET }
+
+    public HelperPlan {
+        namespaces = Set.copyOf(namespaces);
+        steps = List.copyOf(steps);
+        if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof Step.Exec)) {
+            throw new IllegalArgumentException("a helper plan ends with an exec step");
+        }
+    }
+}
