@@ -1,6 +1,7 @@
 package dev.foxbox.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,7 +51,9 @@ public final class Main {
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cli = new CommandLine(new FoxboxCommand());
         String named = commandWord(args);
-        boolean all = named == null || named.equals("completion") || !COMMANDS.containsKey(named);
+        boolean versionOnly = named == null && args.length > 0
+                && (Arrays.asList(args).contains("--version") || Arrays.asList(args).contains("-V"));
+        boolean all = !versionOnly && (named == null || named.equals("completion") || !COMMANDS.containsKey(named));
         for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
             if (all || c.getKey().equals(named)) {
                 cli.addSubcommand(c.getKey(), c.getValue().get());
