@@ -8,7 +8,9 @@ import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.registry.ImagePuller;
 import dev.foxbox.registry.PullOptions;
 import dev.foxbox.registry.RegistrySettings;
+import dev.foxbox.runtime.box.BoxRecords;
 import dev.foxbox.runtime.box.Boxes;
+import java.util.List;
 import java.io.PrintWriter;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -76,7 +78,8 @@ public final class FoxboxCommand implements Runnable {
     /** The image engine for this invocation's data root, opened on first use. */
     LocalImages images() throws IOException {
         if (images == null) {
-            images = LocalImages.open(dataRoot());
+            BoxRecords boxes = new BoxRecords(dataRoot());
+            images = new LocalImages(dataRoot(), List.of(boxes.gcRoots()), boxes.imageUsers());
         }
         return images;
     }

@@ -15,6 +15,7 @@ public final class Main {
 
     static {
         COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("rm", RmCommand::new);
         COMMANDS.put("pull", PullCommand::new);
         COMMANDS.put("login", LoginCommand::new);
         COMMANDS.put("logout", LogoutCommand::new);

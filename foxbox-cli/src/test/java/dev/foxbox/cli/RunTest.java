@@ -305,6 +305,23 @@ class RunTest {
     }
 
     @Test
+    void anImageABoxUsesIsKeptUntilTheBoxIsRemoved() throws Exception {
+        foxbox.runProcess("run", "--name", "keeper", "probe", "true").ok();
+        Foxbox.Result refused = foxbox.run("rmi", "probe");
+        assertEquals(125, refused.exitCode());
+        assertTrue(refused.err().contains("in use by box keeper"), refused.err());
+        foxbox.run("tag", "probe", "probe-again").ok();
+        foxbox.run("rmi", "-f", "probe-again").ok();
+        foxbox.run("system", "prune", "-f").ok();
+        StoreChecks.assertConsistent(foxbox.root());
+        assertEquals("keeper\n", foxbox.run("rm", "keeper").ok().out());
+        assertEquals(125, foxbox.run("rm", "keeper").exitCode());
+        try (var names = Files.list(foxbox.root().resolve("boxes/by-name"))) {
+            assertEquals(0, names.count());
+        }
+    }
+
+    @Test
     void theBoxLeavesNothingBehindWithRm() throws Exception {
         foxbox.runProcess("run", "--rm", "probe", "sh", "-c", "mkdir -p /a/b && echo x > /a/b/c && chown -R 1000:1000 /a").ok();
         try (var boxes = Files.list(foxbox.root().resolve("boxes"))) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +73,8 @@ public final class Boxes {
             BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), imageRoot, dirs, ids,
                     hostname, overlay, Features.hostCgroup2(), Seccomp.choose(spec, BoxPlanner.capabilities(spec), root.dir().resolve("cache").resolve("seccomp")));
             BoxPlanner.Planned planned = new BoxPlanner().plan(inputs);
+            new BoxRecords(root).write(new BoxRecord(id, name, spec.image(), image.id(), image.target(),
+                    java.time.Instant.now(), planned.argv(), hostname, spec.remove()));
             HelperProcess process = HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
             return new RunningBox(id, name, process, () -> {
                 if (spec.remove()) {
@@ -96,6 +99,9 @@ public final class Boxes {
         for (StoredImage image : images.list().images()) {
             keep.add(image.manifestDigest().hex());
         }
+        for (BoxRecord box : new BoxRecords(root).list()) {
+            keep.add(box.manifest().digest().hex()); // a box's lower layer, even if its image was removed with -f
+        }
         int removed = 0;
         try (var dirs = Files.list(root.images())) {
             for (Path dir : dirs.toList()) {
@@ -114,6 +120,56 @@ public final class Boxes {
             }
         }
         return removed;
+    }
+
+    /**
+     * Removes a box by name or id (a unique id prefix will do): its record, its files and its
+     * name. A running box is refused unless {@code force}, which kills it first.
+     */
+    public BoxRecord remove(String nameOrId, boolean force) throws IOException {
+        BoxRecord box = find(nameOrId);
+        BoxDirs dirs = new BoxDirs(root.boxes().resolve(box.id()));
+        long pid = runningPid(dirs);
+        if (pid > 0) {
+            if (!force) {
+                throw new IllegalStateException("box " + box.name() + " is running: stop it first, or use -f");
+            }
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        ensureRuntime();
+        remove(dirs, root.boxes().resolve("by-name").resolve(box.name()));
+        return box;
+    }
+
+    /** A box by name, full id or unique id prefix. */
+    public BoxRecord find(String nameOrId) throws IOException {
+        List<BoxRecord> all = new BoxRecords(root).list();
+        for (BoxRecord b : all) {
+            if (b.name().equals(nameOrId) || b.id().equals(nameOrId)) {
+                return b;
+            }
+        }
+        List<BoxRecord> byPrefix = all.stream().filter(b -> b.id().startsWith(nameOrId)).toList();
+        if (byPrefix.size() == 1 && !nameOrId.isEmpty()) {
+            return byPrefix.get(0);
+        }
+        throw new IllegalArgumentException(byPrefix.size() > 1 ? "box id prefix '" + nameOrId + "' is ambiguous"
+                : "no such box: " + nameOrId);
+    }
+
+    /** The host pid of a running box's first process, from its boxfs link; 0 when it is not running. */
+    static long runningPid(BoxDirs dirs) throws IOException {
+        if (!Files.isSymbolicLink(dirs.boxfs())) {
+            return 0;
+        }
+        String target = Files.readSymbolicLink(dirs.boxfs()).toString(); // /proc/<pid>/root
+        String[] parts = target.split("/");
+        try {
+            long pid = Long.parseLong(parts[2]);
+            return Files.exists(dirs.boxfs()) ? pid : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** The id maps boxes get, the installed helper, and the file mechanics that depend on them. */

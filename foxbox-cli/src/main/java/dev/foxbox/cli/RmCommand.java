@@ -1,0 +1,45 @@
+package dev.foxbox.cli;
+
+import dev.foxbox.runtime.box.Boxes;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "rm", mixinStandardHelpOptions = true,
+        description = "Remove boxes: their files, records and names. A running box needs -f, which kills it.")
+final class RmCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-f", "--force"}, description = "Kill a running box first.")
+    boolean force;
+
+    @Parameters(arity = "1..*", paramLabel = "BOX", description = "Names or id prefixes.")
+    List<String> boxes;
+
+    @Override
+    public Integer call() throws Exception {
+        Boxes engine = Parent.of(spec).boxes();
+        RuntimeException failure = null;
+        for (String box : boxes) {
+            try {
+                spec.commandLine().getOut().println(engine.remove(box, force).name());
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    spec.commandLine().getErr().println("foxbox: " + ErrorHandler.message(failure));
+                }
+                failure = e;
+            }
+        }
+        spec.commandLine().getOut().flush();
+        if (failure != null) {
+            throw failure;
+        }
+        return 0;
+    }
+}
