@@ -95,7 +95,7 @@ public final class GarbageCollector {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tmpDir, "*.partial")) {
             for (Path f : files) {
                 long pid = writerPid(f.getFileName().toString());
-                if (pid > 0 && ProcessHandle.of(pid).isPresent()) {
+                if (pid > 0 && writerAlive(pid, Files.getLastModifiedTime(f).toInstant())) {
                     continue;
                 }
                 if (Files.deleteIfExists(f)) {
@@ -104,6 +104,28 @@ public final class GarbageCollector {
             }
         }
         return removed;
+    }
+
+    /**
+     * Whether the process that wrote a temporary file still runs: present, not a zombie (a killed
+     * process whose parent died may stay one for a while), and started before the file was last
+     * written (else the pid was reused).
+     */
+    static boolean writerAlive(long pid, java.time.Instant written) {
+        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            if (afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z') {
+                return false;
+            }
+        } catch (IOException e) {
+            return false; // gone while we looked
+        }
+        return process.get().info().startInstant().map(start -> !start.isAfter(written)).orElse(true);
     }
 
     static long writerPid(String name) {
