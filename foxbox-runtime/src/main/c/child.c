@@ -3,12 +3,15 @@
 #include "child.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "caps.h"
+#include "join.h"
 #include "mount.h"
 #include "net.h"
 #include "process.h"
@@ -64,6 +67,27 @@ void child_main(const struct plan *plan, const struct config *cfg, struct child_
   } while (n < 0 && errno == EINTR);
   if (n != 1 || go != 'g') _exit(HELPER_EXIT_FAILED); /* the parent gave up; it reports why */
   close(ch.sync_fd);
+
+  if (cfg->join_pid) {
+    /* exec: into the box's namespaces, then a child born in its pid namespace runs the steps,
+     * as a child of the helper (CLONE_PARENT), which learns its pid from us. */
+    if (join_box(cfg->join_pid, &err) < 0) report(ch.error_fd, &err);
+    pid_t steps = (pid_t)syscall(SYS_clone, CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, NULL);
+    if (steps < 0) {
+      fail(&err, "join", errno, "cannot fork in the box's pid namespace");
+      report(ch.error_fd, &err);
+    }
+    if (steps > 0) {
+      ssize_t w = write(ch.pid_fd, &steps, sizeof steps);
+      _exit(w == sizeof steps ? 0 : HELPER_EXIT_FAILED);
+    }
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+  }
+  if (ch.pid_fd >= 0) close(ch.pid_fd);
+  if (ch.out_fd >= 0 && (dup2(ch.out_fd, STDOUT_FILENO) < 0 || dup2(ch.err_fd, STDERR_FILENO) < 0)) {
+    fail(&err, "stdio", errno, "cannot connect stdout and stderr to the log");
+    report(ch.error_fd, &err);
+  }
 
   for (int i = cfg->first_child_step; i < plan->count; i++) {
     if (run_step(&plan->steps[i], cfg, ch, &err) < 0) report(ch.error_fd, &err);

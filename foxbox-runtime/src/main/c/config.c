@@ -72,6 +72,18 @@ int config_read(const struct plan *plan, struct config *cfg, struct error *err) 
       cfg->error_file = s->argv[0];
     } else if (strcmp(s->name, STEP_BOXFS_LINK) == 0 && s->argc == 1) {
       cfg->boxfs_link = s->argv[0];
+    } else if (strcmp(s->name, STEP_LOGFILE) == 0 && s->argc == 2) {
+      cfg->log_file = s->argv[0];
+      cfg->log_max_bytes = strtoll(s->argv[1], NULL, 10);
+    } else if (strcmp(s->name, STEP_STATEFILE) == 0 && s->argc == 1) {
+      cfg->state_file = s->argv[0];
+    } else if (strcmp(s->name, STEP_DETACH) == 0) {
+      cfg->detach = 1;
+    } else if (strcmp(s->name, STEP_JOIN) == 0 && s->argc == 1) {
+      cfg->join_pid = atoi(s->argv[0]);
+      if (cfg->join_pid <= 0) return fail(err, "read plan", 0, "bad join pid '%s'", s->argv[0]);
+    } else if (strcmp(s->name, STEP_EXIT_COMMAND) == 0 && s->argc >= 1) {
+      cfg->exit_command = s->argv;
     } else if (strcmp(s->name, STEP_TRACE) == 0) {
       cfg->trace = 1;
     } else if (strcmp(s->name, STEP_TTY) == 0) {

@@ -26,6 +26,12 @@ struct config {
   const char *newgidmap;
   const char *error_file;
   const char *boxfs_link;
+  const char *log_file;
+  long long log_max_bytes;
+  const char *state_file;
+  int detach;
+  int join_pid;                 /* exec: the running box's first process, else 0 */
+  char **exit_command;          /* run after the box exits, or NULL */
   int trace;
   int tty;
   int init;

@@ -21,6 +21,12 @@
  *                                       waits for the box
  *   waits for the helper  <------------ exit status: the box's own, or
  *                                       HELPER_EXIT_* with ERRORFILE
+ *                                       (with "detach": 0 as soon as the box runs; a
+ *                                       monitor process stays, writes the LOGFILE and
+ *                                       the STATEFILE, and the box's exit status)
+ *
+ * For exec ("join PID") the child enters the running box's namespaces instead of creating
+ * them, and forks the process that runs the steps, as a child of the helper.
  *   reads ERRORFILE, prints one line
  *
  * The PLAN file is "foxbox-plan 1\n" followed by one line per step:
@@ -49,6 +55,11 @@
 #define STEP_TTY "tty"                 /* (no arguments): a pty for the box */
 #define STEP_INIT "init"               /* (no arguments): a minimal init as pid 1 */
 #define STEP_BOXFS_LINK "boxfs-link"   /* path: a symlink to /proc/<pid>/root while the box runs */
+#define STEP_LOGFILE "logfile"         /* path maxbytes: the box's stdout and stderr, CRI format */
+#define STEP_STATEFILE "statefile"     /* path: running/exited, pids, exit code, times (JSON) */
+#define STEP_DETACH "detach"           /* (no arguments): return once the box runs; a monitor stays */
+#define STEP_JOIN "join"               /* pid: enter that running box's namespaces (exec) */
+#define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited (a --rm cleanup) */
 #define STEP_BEGIN "begin"             /* the child's steps follow */
 
 /* Child steps: after "begin", in order. Paths called TARGET are inside the box's root and

@@ -1,10 +1,9 @@
-/* spawn.c - clone into new namespaces, id maps, then relay and wait. */
+/* spawn.c - start the box's first process in new namespaces (or in a running box's), then watch it. */
 #define _GNU_SOURCE
 #include "spawn.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,10 +14,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "boxlog.h"
 #include "child.h"
 #include "errors.h"
+#include "monitor.h"
 #include "protocol.h"
 #include "pty.h"
+#include "state.h"
 #include "trace.h"
 #include "userns.h"
 
@@ -36,84 +38,51 @@ static const char *namespace_names(int flags, char *buf, size_t size) {
   return buf;
 }
 
-static int exit_status(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return HELPER_EXIT_FAILED;
+/* Runs argv and waits for it, its output on ours: foxbox's cleanup of a detached --rm box. */
+static void run_exit_command(char **argv) {
+  sigset_t none;
+  pid_t pid = fork();
+  if (pid == 0) {
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+    execv(argv[0], argv);
+    _exit(127);
+  }
+  if (pid > 0) waitpid(pid, NULL, 0);
 }
 
-/* Waits for the box, passing signals on and copying terminal bytes both ways. */
-static int supervise(pid_t child, int sigfd, int master) {
-  struct termios saved;
-  int raw = 0;
-  if (master >= 0) {
-    raw = terminal_make_raw(STDIN_FILENO, &saved);
-    copy_window_size(STDIN_FILENO, master);
+/* Reports a failure before the box ran: the error file, the detached parent's status. */
+static int failed(const struct config *cfg, const struct error *err, int ready_fd) {
+  write_error_file(cfg->error_file, err);
+  int code = err->exit_code ? err->exit_code : HELPER_EXIT_FAILED;
+  if (ready_fd >= 0) {
+    unsigned char c = (unsigned char)code;
+    ssize_t w = write(ready_fd, &c, 1);
+    (void)w;
   }
-  int stdin_open = master >= 0;
-  int status = 0;
-  int exited = 0;
-  char buf[16384];
-  while (!exited || master >= 0) {
-    struct pollfd fds[3] = {{.fd = sigfd, .events = POLLIN},
-                            {.fd = master, .events = POLLIN},
-                            {.fd = stdin_open ? STDIN_FILENO : -1, .events = POLLIN}};
-    if (exited) fds[0].fd = -1;
-    int timeout = exited ? 100 : -1; /* once the box is gone, drain what the terminal still holds */
-    int n = poll(fds, 3, timeout);
-    if (n < 0 && errno != EINTR) break;
-    if (n == 0 && exited) break;
-    if (fds[0].revents & POLLIN) {
-      struct signalfd_siginfo si;
-      if (read(sigfd, &si, sizeof si) == sizeof si) {
-        if (si.ssi_signo == SIGCHLD) {
-          if (waitpid(child, &status, WNOHANG) == child) exited = 1;
-        } else if (si.ssi_signo == SIGWINCH) {
-          if (master >= 0) copy_window_size(STDIN_FILENO, master);
-        } else if (!(si.ssi_code == SI_KERNEL && master < 0)) {
-          /* A terminal's ^C (SI_KERNEL) already reached the box: it is in our process group. */
-          kill(child, (int)si.ssi_signo);
-        }
-      }
-    }
-    if (master >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
-      ssize_t r = read(master, buf, sizeof buf);
-      if (r <= 0) {
-        close(master);
-        master = -1;
-      } else {
-        for (ssize_t off = 0; off < r;) {
-          ssize_t w = write(STDOUT_FILENO, buf + off, (size_t)(r - off));
-          if (w <= 0) break;
-          off += w;
-        }
-      }
-    }
-    if (stdin_open && master >= 0 && (fds[2].revents & (POLLIN | POLLHUP))) {
-      ssize_t r = read(STDIN_FILENO, buf, sizeof buf);
-      if (r <= 0) {
-        stdin_open = 0;
-      } else {
-        ssize_t w = write(master, buf, (size_t)r);
-        (void)w;
-      }
-    }
-  }
-  if (!exited) waitpid(child, &status, 0);
-  if (raw) terminal_restore(STDIN_FILENO, &saved);
-  return exit_status(status);
+  return code;
 }
 
 int spawn_box(const struct plan *plan, const struct config *cfg) {
   struct error err;
   memset(&err, 0, sizeof err);
-  int sync_pipe[2], error_pipe[2], console[2] = {-1, -1};
-  if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(error_pipe, O_CLOEXEC) < 0 ||
-      (cfg->tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) < 0)) {
-    fail(&err, "start", errno, "cannot create pipes");
-    write_error_file(cfg->error_file, &err);
-    return HELPER_EXIT_FAILED;
+  int ready_fd = -1;
+  if (cfg->detach && detach_monitor(&ready_fd) < 0) {
+    fail(&err, "detach", errno, "cannot start the monitor");
+    return failed(cfg, &err, -1);
   }
+  /* Output goes through us whenever it is logged; a terminal is relayed anyway. */
+  int logged = cfg->log_file != NULL && !cfg->tty;
+  int sync_pipe[2], error_pipe[2], console[2] = {-1, -1}, out[2] = {-1, -1}, errs[2] = {-1, -1}, pids[2] = {-1, -1};
+  if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(error_pipe, O_CLOEXEC) < 0 ||
+      (cfg->tty && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, console) < 0) ||
+      (logged && (pipe2(out, O_CLOEXEC) < 0 || pipe2(errs, O_CLOEXEC) < 0)) ||
+      (cfg->join_pid && pipe2(pids, O_CLOEXEC) < 0)) {
+    fail(&err, "start", errno, "cannot create pipes");
+    return failed(cfg, &err, ready_fd);
+  }
+  struct box_log log;
+  if (cfg->log_file && boxlog_open(&log, cfg->log_file, (off_t)cfg->log_max_bytes, &err) < 0) return failed(cfg, &err, ready_fd);
 
   /* Signals wait in a signalfd; the child unblocks them before anything else. */
   sigset_t mask;
@@ -123,36 +92,56 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
   sigprocmask(SIG_BLOCK, &mask, NULL);
 
   char names[128];
-  trace("new namespaces: %s", namespace_names(cfg->clone_flags, names, sizeof names));
+  if (cfg->join_pid) trace("exec in the running box (pid %d)", cfg->join_pid);
+  else trace("new namespaces: %s", namespace_names(cfg->clone_flags, names, sizeof names));
   pid_t child = (pid_t)syscall(SYS_clone, (unsigned long)cfg->clone_flags | SIGCHLD, NULL, NULL, NULL, NULL);
   if (child < 0) {
     fail(&err, "namespaces", errno, "clone(%s) failed (are unprivileged user namespaces enabled?)", names);
-    write_error_file(cfg->error_file, &err);
-    return HELPER_EXIT_FAILED;
+    return failed(cfg, &err, ready_fd);
   }
   if (child == 0) {
     close(sync_pipe[1]);
     close(error_pipe[0]);
     if (console[0] >= 0) close(console[0]);
-    struct child_channels ch = {.sync_fd = sync_pipe[0], .error_fd = error_pipe[1], .console_socket = console[1]};
+    if (out[0] >= 0) close(out[0]);
+    if (errs[0] >= 0) close(errs[0]);
+    if (pids[0] >= 0) close(pids[0]);
+    if (ready_fd >= 0) close(ready_fd);
+    struct child_channels ch = {.sync_fd = sync_pipe[0], .error_fd = error_pipe[1], .console_socket = console[1],
+                                .out_fd = out[1], .err_fd = errs[1], .pid_fd = pids[1]};
     child_main(plan, cfg, ch);
   }
   close(sync_pipe[0]);
   close(error_pipe[1]);
   if (console[1] >= 0) close(console[1]);
+  if (out[1] >= 0) close(out[1]);
+  if (errs[1] >= 0) close(errs[1]);
+  if (pids[1] >= 0) close(pids[1]);
 
   if ((cfg->clone_flags & CLONE_NEWUSER) && userns_write_maps(child, cfg, &err) < 0) {
     kill(child, SIGKILL);
     waitpid(child, NULL, 0);
-    write_error_file(cfg->error_file, &err);
-    return HELPER_EXIT_FAILED;
+    return failed(cfg, &err, ready_fd);
   }
   if (write(sync_pipe[1], "g", 1) != 1) {
     fail(&err, "start", errno, "cannot start the box's process");
-    write_error_file(cfg->error_file, &err);
-    return HELPER_EXIT_FAILED;
+    return failed(cfg, &err, ready_fd);
   }
   close(sync_pipe[1]);
+  if (cfg->join_pid) {
+    /* The child joined the box and forked the process that runs the steps: that one is ours now. */
+    pid_t steps = 0;
+    ssize_t r = read(pids[0], &steps, sizeof steps);
+    close(pids[0]);
+    waitpid(child, NULL, 0);
+    if (r != (ssize_t)sizeof steps || steps <= 0) {
+      struct error child_err;
+      if (read(error_pipe[0], &child_err, sizeof child_err) == (ssize_t)sizeof child_err) return failed(cfg, &child_err, ready_fd);
+      fail(&err, "join", 0, "the box's namespaces could not be entered");
+      return failed(cfg, &err, ready_fd);
+    }
+    child = steps;
+  }
 
   int master = cfg->tty ? pty_receive_master(console[0]) : -1;
   if (console[0] >= 0) close(console[0]);
@@ -166,21 +155,15 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
   close(error_pipe[0]);
   if (got == (ssize_t)sizeof child_err) {
     if (master >= 0) close(master);
-    int status;
-    waitpid(child, &status, 0);
+    waitpid(child, NULL, 0);
     child_err.stage[sizeof child_err.stage - 1] = '\0';
     child_err.message[sizeof child_err.message - 1] = '\0';
-    write_error_file(cfg->error_file, &child_err);
-    return child_err.exit_code ? child_err.exit_code : HELPER_EXIT_FAILED;
+    return failed(cfg, &child_err, ready_fd);
   }
 
-  int sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
-  if (sigfd < 0) {
-    fail(&err, "start", errno, "signalfd");
-    write_error_file(cfg->error_file, &err);
-    kill(child, SIGKILL);
-    return HELPER_EXIT_FAILED;
-  }
+  struct box_state state = {.status = "running", .pid = child, .monitor_pid = getpid()};
+  rfc3339_now(state.started_at, sizeof state.started_at);
+  state_write(cfg->state_file, &state);
   /* The box's file system, reachable from the host while it runs (the original foxbox's boxfs). */
   char root_link[64];
   snprintf(root_link, sizeof root_link, "/proc/%d/root", (int)child);
@@ -188,7 +171,23 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
     unlink(cfg->boxfs_link);
     if (symlink(root_link, cfg->boxfs_link) == 0) trace("boxfs: %s -> %s", cfg->boxfs_link, root_link);
   }
-  int status = supervise(child, sigfd, master);
+  if (ready_fd >= 0) {
+    unsigned char ok = 0;
+    ssize_t w = write(ready_fd, &ok, 1); /* the foxbox that started us may return now */
+    (void)w;
+    close(ready_fd);
+  }
+
+  int sigfd = signalfd(-1, &mask, SFD_CLOEXEC);
+  struct monitored m = {.child = child, .sigfd = sigfd, .master = master, .out_fd = out[0], .err_fd = errs[0],
+                        .attached = !cfg->detach, .log = cfg->log_file ? &log : NULL};
+  int status = monitor_box(m);
   if (cfg->boxfs_link) unlink(cfg->boxfs_link);
+  if (cfg->log_file) boxlog_close(&log);
+  state.status = "exited";
+  state.exit_code = status;
+  rfc3339_now(state.finished_at, sizeof state.finished_at);
+  state_write(cfg->state_file, &state);
+  if (cfg->exit_command) run_exit_command(cfg->exit_command);
   return status;
 }

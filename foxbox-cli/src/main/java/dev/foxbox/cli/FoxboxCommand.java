@@ -47,10 +47,22 @@ public final class FoxboxCommand implements Runnable {
 
     /** The runtime engine for this invocation's data root; warnings go to stderr. */
     Boxes boxes() throws IOException {
-        return new Boxes(dataRoot(), images(), this::findOrPull, w -> {
+        Boxes boxes = new Boxes(dataRoot(), images(), this::findOrPull, w -> {
             spec.commandLine().getErr().println("foxbox: " + w);
             spec.commandLine().getErr().flush();
         });
+        boxes.removeCommand(id -> selfCommand("rm", "-f", id));
+        return boxes;
+    }
+
+    /** This foxbox, as a command line another process can run (a detached --rm box's monitor does). */
+    List<String> selfCommand(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--root", dataRoot().dir().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /**

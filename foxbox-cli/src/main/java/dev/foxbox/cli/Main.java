@@ -15,7 +15,21 @@ public final class Main {
 
     static {
         COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("create", CreateCommand::new);
+        COMMANDS.put("start", StartCommand::new);
+        COMMANDS.put("stop", StopCommand::new);
+        COMMANDS.put("kill", KillCommand::new);
         COMMANDS.put("rm", RmCommand::new);
+        COMMANDS.put("ps", PsCommand::new);
+        COMMANDS.put("top", TopCommand::new);
+        COMMANDS.put("logs", LogsCommand::new);
+        COMMANDS.put("exec", ExecCommand::new);
+        COMMANDS.put("enter", EnterCommand::new);
+        COMMANDS.put("inspect", InspectCommand::new);
+        COMMANDS.put("wait", WaitCommand::new);
+        COMMANDS.put("attach", AttachCommand::new);
+        COMMANDS.put("rename", RenameCommand::new);
+        COMMANDS.put("container", ContainerCommand::new);
         COMMANDS.put("pull", PullCommand::new);
         COMMANDS.put("login", LoginCommand::new);
         COMMANDS.put("logout", LogoutCommand::new);
@@ -60,9 +74,26 @@ public final class Main {
                 cli.addSubcommand(c.getKey(), c.getValue().get());
             }
         }
-        if (cli.getSubcommands().containsKey("run")) {
-            // foxbox run IMAGE ls -l: everything after the image belongs to the box's command.
-            cli.getSubcommands().get("run").setStopAtPositional(true);
+        // foxbox run IMAGE ls -l: everything after the image (the box) belongs to the command.
+        for (String c : java.util.List.of("run", "create", "exec")) {
+            if (cli.getSubcommands().containsKey(c)) {
+                cli.getSubcommands().get(c).setStopAtPositional(true);
+            }
+        }
+        if (cli.getSubcommands().containsKey("container")) {
+            // docker's second names for the box commands: foxbox container ls|rm|start|stop|….
+            CommandLine container = cli.getSubcommands().get("container");
+            container.addSubcommand("ls", new PsCommand());
+            container.addSubcommand("rm", new RmCommand());
+            container.addSubcommand("create", new CreateCommand());
+            container.addSubcommand("start", new StartCommand());
+            container.addSubcommand("stop", new StopCommand());
+            container.addSubcommand("kill", new KillCommand());
+            container.addSubcommand("inspect", new InspectCommand());
+            container.addSubcommand("logs", new LogsCommand());
+            container.addSubcommand("top", new TopCommand());
+            container.addSubcommand("wait", new WaitCommand());
+            container.addSubcommand("rename", new RenameCommand());
         }
         if (cli.getSubcommands().containsKey("image")) {
             // docker's second names for the image commands: foxbox image ls|rm|tag|import.

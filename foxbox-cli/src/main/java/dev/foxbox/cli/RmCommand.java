@@ -25,11 +25,11 @@ final class RmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Boxes engine = Parent.of(spec).boxes();
-        RuntimeException failure = null;
+        Exception failure = null;
         for (String box : boxes) {
             try {
                 spec.commandLine().getOut().println(engine.remove(box, force).name());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | InterruptedException e) {
                 if (failure != null) {
                     spec.commandLine().getErr().println("foxbox: " + ErrorHandler.message(failure));
                 }

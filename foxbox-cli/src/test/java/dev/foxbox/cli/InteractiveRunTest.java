@@ -56,6 +56,27 @@ class InteractiveRunTest {
         }
     }
 
+    @Test
+    void execIntoARunningBoxWithATerminal() throws Exception {
+        foxbox.runProcess("run", "-d", "--name", "target", "probe", "sleep", "60").ok();
+        String session = "foxbox-exec-" + ProcessHandle.current().pid();
+        List<String> command = new ArrayList<>(foxbox.process("exec", "-it", "target", "sh").command());
+        String shellLine = String.join(" ", command.stream().map(w -> "'" + w + "'").toList())
+                + "; echo exec-exited-$?; sleep 30";
+        HostTools.runOk(dir, "tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", shellLine);
+        try {
+            waitFor(session, "#", 30);
+            tmux(session, "send-keys", "-t", session, "hostname; tty; ps -o pid,comm | grep -c sleep", "Enter");
+            String screen = waitFor(session, "/dev/pts/", 10);
+            assertTrue(screen.contains("target"), screen);
+            tmux(session, "send-keys", "-t", session, "exit 4", "Enter");
+            waitFor(session, "exec-exited-4", 15);
+        } finally {
+            HostTools.run(dir, List.of("tmux", "-L", session, "kill-server"));
+            foxbox.runProcess("rm", "-f", "target");
+        }
+    }
+
     private static void tmux(String session, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", session));
         command.addAll(List.of(args));

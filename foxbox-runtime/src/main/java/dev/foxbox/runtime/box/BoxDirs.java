@@ -10,6 +10,8 @@ import java.nio.file.Path;
  *   boxfs          while the box runs, a symlink to its root as the host sees it
  *   hosts hostname resolv.conf   bound onto the box's /etc
  *   helper.plan helper.error     what the helper was told, and why it failed
+ *   box.json       the record (name, image, spec); state.json, written by the box's monitor
+ *   box.log (.1)   what the box wrote on stdout and stderr, CRI format
  * </pre>
  */
 record BoxDirs(Path dir) {
@@ -48,5 +50,13 @@ record BoxDirs(Path dir) {
 
     Path error() {
         return dir.resolve("helper.error");
+    }
+
+    Path state() {
+        return dir.resolve("state.json");
+    }
+
+    Path log() {
+        return dir.resolve("box.log");
     }
 }

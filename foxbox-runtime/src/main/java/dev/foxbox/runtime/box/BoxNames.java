@@ -26,8 +26,10 @@ final class BoxNames {
         return HexFormat.of().formatHex(bytes);
     }
 
-    static String generate() {
-        return ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_" + FOXES.get(RANDOM.nextInt(FOXES.size()));
+    /** A made-up name; after a few taken ones, a number makes it unique among many boxes. */
+    static String generate(int attempt) {
+        String name = ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_" + FOXES.get(RANDOM.nextInt(FOXES.size()));
+        return attempt < 3 ? name : name + "_" + (RANDOM.nextInt(9000) + 1000);
     }
 
     static String check(String name) {

@@ -50,6 +50,11 @@ final class BoxPlanner {
     record Planned(HelperPlan plan, List<String> argv, BoxUser user, Set<Capability> capabilities) {}
 
     Planned plan(Inputs in) throws java.io.IOException {
+        return plan(in, null);
+    }
+
+    /** The plan of a box's first process; {@code watch} says where its log and state go. */
+    Planned plan(Inputs in, HelperPlan.Watch watch) throws java.io.IOException {
         BoxSpec spec = in.spec();
         List<String> argv = command(spec, in.image());
         String workdir = spec.workdir() != null ? spec.workdir()
@@ -131,8 +136,59 @@ final class BoxPlanner {
         steps.add(new Step.Exec(argv));
 
         HelperPlan plan = new HelperPlan(namespaces, in.ids(), in.dirs().error(), in.dirs().boxfs(), spec.trace(),
-                spec.tty(), spec.init(), steps);
+                spec.tty(), spec.init(), watch, 0, steps);
         return new Planned(plan, argv, user, caps);
+    }
+
+    /**
+     * The plan of {@code foxbox exec}: the helper enters the running box's namespaces (its first
+     * process is {@code pid}) and the command gets the box's capabilities, seccomp filter and
+     * environment, with the exec's own additions.
+     */
+    HelperPlan planExec(BoxRecord box, ContainerConfig image, ExecSpec exec, long pid, Path boxRoot, IdMapping ids,
+                        SeccompChoice seccomp, Path errorFile) throws java.io.IOException {
+        BoxSpec spec = box.spec();
+        String userSpec = exec.user() != null ? exec.user() : spec.user() != null ? spec.user() : image.user();
+        BoxUser user = BoxUser.resolve(userSpec, boxRoot);
+        String workdir = exec.workdir() != null ? exec.workdir() : spec.workdir() != null ? spec.workdir()
+                : image.workingDir() != null ? image.workingDir() : "/";
+        Set<Capability> caps = exec.privileged() ? Capability.all() : capabilities(spec);
+        long mask = mask(caps);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Stdio(exec.tty() ? Step.StdioMode.PTY : exec.interactive() ? Step.StdioMode.INHERIT : Step.StdioMode.NULL));
+        steps.add(new Step.Chdir(workdir));
+        steps.add(new Step.Bounding(mask));
+        boolean filtered = seccomp != null && !exec.privileged();
+        if (filtered && !spec.noNewPrivileges()) {
+            steps.add(seccompStep(seccomp));
+        }
+        steps.add(new Step.User(user.uid(), user.gid(), user.groups()));
+        long effective = user.uid() == 0 ? mask : 0;
+        steps.add(new Step.Caps(effective, effective, 0, 0));
+        if (spec.noNewPrivileges()) {
+            steps.add(new Step.NoNewPrivs());
+        }
+        steps.add(new Step.CloseFds());
+        if (filtered && spec.noNewPrivileges()) {
+            steps.add(seccompStep(seccomp));
+        }
+        BoxSpec withExecEnv = new BoxSpec(spec.image(), spec.command(), spec.entrypoint(),
+                concat(spec.env(), exec.env()), spec.workdir(), spec.user(), spec.name(), spec.hostname(), spec.network(),
+                exec.tty(), exec.interactive(), false, spec.readOnly(), spec.capAdd(), spec.capDrop(), spec.privileged(),
+                spec.noNewPrivileges(), spec.seccomp(), spec.seccompProfile(), spec.ulimits(), false, false, false);
+        steps.add(new Step.Env(environment(withExecEnv, image, box.hostname(), user)));
+        steps.add(new Step.Exec(exec.command()));
+        HelperPlan.Watch watch = exec.detach()
+                ? new HelperPlan.Watch(errorFile.resolveSibling("exec.log"), Boxes.LOG_MAX_BYTES,
+                        errorFile.resolveSibling(errorFile.getFileName() + ".state"), true, List.of())
+                : null;
+        return new HelperPlan(Set.of(), ids, errorFile, null, false, exec.tty(), false, watch, pid, steps);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static long mask(Set<Capability> caps) {

@@ -39,7 +39,7 @@ public final class BoxRecords {
         o.put("Created", box.created().toString());
         o.set("Command", Json.stringArray(box.command()));
         o.put("Hostname", box.hostname());
-        o.put("RemoveOnExit", box.removeOnExit());
+        o.set("Spec", BoxSpecJson.toJson(box.spec()));
         AtomicFiles.write(root.boxes().resolve(box.id()).resolve(FILE), Json.bytes(o), root.tmp());
     }
 
@@ -68,7 +68,7 @@ public final class BoxRecords {
                     Json.requireText(o, "Image", what), Digest.parse(Json.requireText(o, "ImageId", what)),
                     OciJson.descriptor(o.get("ImageManifest"), what + " ImageManifest"),
                     Instant.parse(Json.requireText(o, "Created", what)), Json.strings(o, "Command"),
-                    Json.text(o, "Hostname"), o.path("RemoveOnExit").asBoolean(false));
+                    Json.text(o, "Hostname"), BoxSpecJson.read(o.get("Spec"), what + " Spec"));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new MalformedJsonException(what + ": " + e.getMessage());
         }

@@ -30,7 +30,8 @@ public record BoxSpec(
         Path seccompProfile,
         List<Ulimit> ulimits,
         boolean trace,
-        boolean remove) {
+        boolean remove,
+        boolean detach) {
 
     public enum Network { NONE, HOST }
 
@@ -53,6 +54,6 @@ public record BoxSpec(
     /** A spec with defaults everywhere: {@code foxbox run IMAGE COMMAND...}. */
     public static BoxSpec of(String image, List<String> command) {
         return new BoxSpec(image, command, null, List.of(), null, null, null, null, Network.NONE, false, false, false,
-                false, Set.of(), Set.of(), false, false, Seccomp.DEFAULT, null, List.of(), false, false);
+                false, Set.of(), Set.of(), false, false, Seccomp.DEFAULT, null, List.of(), false, false, false);
     }
 }

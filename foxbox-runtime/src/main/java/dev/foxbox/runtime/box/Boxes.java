@@ -2,8 +2,11 @@ package dev.foxbox.runtime.box;
 
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.LocalImages;
+import dev.foxbox.image.model.Platform;
+import dev.foxbox.image.store.LockFile;
 import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.runtime.helper.HelperBinary;
+import dev.foxbox.runtime.helper.HelperPlan;
 import dev.foxbox.runtime.helper.HelperProcess;
 import dev.foxbox.runtime.ids.IdMapping;
 import dev.foxbox.runtime.ids.SubordinateIds;
@@ -12,23 +15,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The runtime's engine: makes boxes from images and runs them through the helper. The CLI's
- * {@code run} is a thin wrapper around {@link #start}; other programs can call it the same way.
+ * The runtime's engine: makes boxes from images, starts them through the helper, and manages
+ * them afterwards. The CLI's box commands are thin wrappers around these methods; other
+ * programs can call them the same way.
  *
- * <p>Call order: {@link #start} resolves the image, flattens it once, plans the box, starts the
- * helper and returns; {@link RunningBox#waitFor()} returns the box's exit status.
+ * <p>Call order: {@link #create} resolves the image, flattens it once and records the box;
+ * {@link #start(BoxRecord, boolean, ProcessBuilder)} plans it and starts the helper; for an
+ * attached box {@link RunningBox#waitFor()} returns its exit status, for a detached one it
+ * returns as soon as the box runs, and a monitor process keeps its log and state. {@link #run}
+ * is create then start.
  */
 public final class Boxes {
+
+    /** A box's log is rotated past this size (one older file is kept), as docker's json-file does by default. */
+    static final long LOG_MAX_BYTES = 10L * 1024 * 1024;
 
     private final DataRoot root;
     private final LocalImages images;
     private final ImageResolver resolver;
     private final Consumer<String> warnings;
+    private final BoxRecords records;
     private final long uid;
+    private Function<String, List<String>> removeCommand = id -> List.of();
     private IdMapping ids;
     private Path helper;
     private BoxFiles files;
@@ -44,19 +62,39 @@ public final class Boxes {
         this.images = images;
         this.resolver = resolver;
         this.warnings = warnings;
+        this.records = new BoxRecords(root);
         this.uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
-    /** Starts a box as {@code spec} says, with {@code stdio} set up for its stdin, stdout and stderr. */
-    public RunningBox start(BoxSpec spec, ProcessBuilder stdio) throws IOException {
+    /**
+     * The command a detached {@code --rm} box's monitor runs once the box has exited, given the
+     * box's id: the CLI sets {@code foxbox rm -f ID}. Without one, such boxes stay until removed.
+     */
+    public void removeCommand(Function<String, List<String>> command) {
+        this.removeCommand = command;
+    }
+
+    // ---- create and start ------------------------------------------------------------------------
+
+    /** Creates and starts a box; see the class comment. */
+    public RunningBox run(BoxSpec spec, ProcessBuilder stdio) throws IOException {
+        BoxRecord box = create(spec);
+        try {
+            return start(box, !spec.detach(), stdio);
+        } catch (IOException | RuntimeException e) {
+            remove(box);
+            throw e;
+        }
+    }
+
+    /** Makes a box that is not started yet: its name, directories, /etc files and record. */
+    public BoxRecord create(BoxSpec spec) throws IOException {
         StoredImage image = resolver.resolve(spec.image());
         ensureRuntime();
-        Path imageRoot = new ImageRoots(root, files).rootOf(image);
-
+        new ImageRoots(root, files).rootOf(image);
         String id = BoxNames.newId();
-        String name = spec.name() != null ? BoxNames.check(spec.name()) : BoxNames.generate();
-        Path nameLink = claimName(name, id);
-        BoxDirs dirs = new BoxDirs(root.boxes().resolve(id));
+        String name = claimName(spec.name(), id);
+        BoxDirs dirs = dirs(id);
         try {
             Files.createDirectories(dirs.upper());
             Files.createDirectories(dirs.work());
@@ -66,40 +104,252 @@ public final class Boxes {
             Files.writeString(dirs.hosts(), BoxPlanner.hostsFile(spec.network(), hostname), StandardCharsets.UTF_8);
             Files.writeString(dirs.hostname(), hostname + "\n", StandardCharsets.UTF_8);
             Files.writeString(dirs.resolvConf(), BoxPlanner.resolvConf(), StandardCharsets.UTF_8);
-            boolean overlay = Features.overlay(root, helper, ids);
-            if (!overlay) {
-                files.copyTree(imageRoot, dirs.upper());
+            if (!Features.overlay(root, helper, ids)) {
+                files.copyTree(new ImageRoots(root, files).rootOf(image), dirs.upper());
             }
-            BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), imageRoot, dirs, ids,
-                    hostname, overlay, Features.hostCgroup2(), Seccomp.choose(spec, BoxPlanner.capabilities(spec), root.dir().resolve("cache").resolve("seccomp")));
-            BoxPlanner.Planned planned = new BoxPlanner().plan(inputs);
-            new BoxRecords(root).write(new BoxRecord(id, name, spec.image(), image.id(), image.target(),
-                    java.time.Instant.now(), planned.argv(), hostname, spec.remove()));
-            HelperProcess process = HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
-            return new RunningBox(id, name, process, () -> {
-                if (spec.remove()) {
-                    remove(dirs, nameLink);
-                }
-            });
+            List<String> argv = BoxPlanner.command(spec, image.config().config());
+            BoxRecord box = new BoxRecord(id, name, spec.image(), image.id(), image.target(), Instant.now(), argv,
+                    hostname, spec);
+            records.write(box);
+            return box;
         } catch (IOException | RuntimeException e) {
-            remove(dirs, nameLink);
+            files.remove(dirs.dir());
+            Files.deleteIfExists(nameLink(name));
             throw e;
         }
     }
 
     /**
-     * Removes the flattened roots of images that are no longer in the store, and any left half
-     * written; returns how many went. rmi and system prune call it after garbage collection.
+     * Starts a created or exited box: attached, the helper runs with {@code stdio} and
+     * {@link RunningBox#waitFor()} returns the box's status; detached, it returns once the box
+     * runs. An attached {@code --rm} box is removed when it exits.
+     */
+    public RunningBox start(BoxRecord box, boolean attach, ProcessBuilder stdio) throws IOException {
+        ensureRuntime();
+        BoxDirs dirs = dirs(box.id());
+        HelperProcess process;
+        try (LockFile.Held held = lock(box)) {
+            if (status(box).running()) {
+                throw new IllegalStateException("box " + box.name() + " is already running");
+            }
+            Files.deleteIfExists(dirs.state());
+            BoxPlanner.Planned planned = plan(box, attach);
+            process = HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
+        }
+        return new RunningBox(box.id(), box.name(), process, () -> {
+            if (attach && box.spec().remove()) {
+                remove(box);
+            }
+        });
+    }
+
+    private BoxPlanner.Planned plan(BoxRecord box, boolean attach) throws IOException {
+        StoredImage image = imageOf(box);
+        Path imageRoot = new ImageRoots(root, files).rootOf(image);
+        BoxSpec spec = box.spec();
+        BoxDirs dirs = dirs(box.id());
+        boolean overlay = Features.overlay(root, helper, ids);
+        List<String> exitCommand = !attach && spec.remove() ? removeCommand.apply(box.id()) : List.of();
+        HelperPlan.Watch watch = new HelperPlan.Watch(dirs.log(), LOG_MAX_BYTES, dirs.state(), !attach, exitCommand);
+        BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), imageRoot, dirs, ids,
+                box.hostname(), overlay, Features.hostCgroup2(), seccomp(spec));
+        return new BoxPlanner().plan(inputs, watch);
+    }
+
+    /** The image a box was made from, by its manifest: found even when its name was removed. */
+    StoredImage imageOf(BoxRecord box) throws IOException {
+        return images.store().resolveEntry(box.manifest(), Platform.host());
+    }
+
+    private BoxPlanner.SeccompChoice seccomp(BoxSpec spec) throws IOException {
+        return Seccomp.choose(spec, BoxPlanner.capabilities(spec), root.dir().resolve("cache").resolve("seccomp"));
+    }
+
+    // ---- exec ------------------------------------------------------------------------------------
+
+    /** Runs another command in a running box, with the box's namespaces, capabilities and seccomp filter. */
+    public RunningBox exec(String nameOrId, ExecSpec exec, ProcessBuilder stdio) throws IOException {
+        BoxRecord box = find(nameOrId);
+        BoxStatus status = status(box);
+        if (!status.running()) {
+            throw new IllegalStateException("box " + box.name() + " is not running");
+        }
+        ensureRuntime();
+        BoxDirs dirs = dirs(box.id());
+        String tag = "exec-" + BoxNames.newId().substring(0, 12);
+        Path planFile = dirs.dir().resolve(tag + ".plan");
+        Path errorFile = dirs.dir().resolve(tag + ".error");
+        StoredImage image = imageOf(box);
+        HelperPlan plan = new BoxPlanner().planExec(box, image.config().config(), exec, status.pid(), dirs.boxfs(), ids,
+                seccomp(box.spec()), errorFile);
+        HelperProcess process = HelperProcess.start(helper, plan, planFile, stdio);
+        return new RunningBox(box.id(), box.name(), process, () -> {
+            Files.deleteIfExists(planFile);
+            Files.deleteIfExists(errorFile);
+        });
+    }
+
+    // ---- state -----------------------------------------------------------------------------------
+
+    public List<BoxRecord> list() throws IOException {
+        return records.list();
+    }
+
+    public BoxStatus status(BoxRecord box) throws IOException {
+        return BoxStatus.read(dirs(box.id()).state());
+    }
+
+    /** A box by name, full id or unique id prefix. */
+    public BoxRecord find(String nameOrId) throws IOException {
+        List<BoxRecord> all = records.list();
+        for (BoxRecord b : all) {
+            if (b.name().equals(nameOrId) || b.id().equals(nameOrId)) {
+                return b;
+            }
+        }
+        List<BoxRecord> byPrefix = all.stream().filter(b -> !nameOrId.isEmpty() && b.id().startsWith(nameOrId)).toList();
+        if (byPrefix.size() == 1) {
+            return byPrefix.get(0);
+        }
+        throw new BoxNotFoundException(byPrefix.size() > 1 ? "box id prefix '" + nameOrId + "' is ambiguous"
+                : "no such box: " + nameOrId);
+    }
+
+    /** Where a running box's file system can be seen from the host, and its log. */
+    public Path boxfs(BoxRecord box) {
+        return dirs(box.id()).boxfs();
+    }
+
+    public Path logFile(BoxRecord box) {
+        return dirs(box.id()).log();
+    }
+
+    /** The box's log, for {@code foxbox logs}. */
+    public BoxLogs logs(BoxRecord box) {
+        return new BoxLogs(dirs(box.id()).log(), () -> status(box).running());
+    }
+
+    /** The processes of a running box, for {@code foxbox top}. */
+    public List<BoxProcesses.Fox> processes(BoxRecord box) throws IOException {
+        BoxStatus status = status(box);
+        if (!status.running()) {
+            throw new IllegalStateException("box " + box.name() + " is not running");
+        }
+        ensureRuntime();
+        return BoxProcesses.of(status.pid(), ids);
+    }
+
+    /** Blocks until the box has exited; returns its exit status (-1 when its monitor died). */
+    public int waitFor(BoxRecord box) throws IOException, InterruptedException {
+        BoxStatus status = status(box);
+        while (status.state() != BoxStatus.State.EXITED) {
+            if (status.state() == BoxStatus.State.CREATED && !Files.exists(dirs(box.id()).dir())) {
+                throw new BoxNotFoundException("no such box: " + box.name());
+            }
+            Thread.sleep(50);
+            status = status(box);
+        }
+        return status.exitCode();
+    }
+
+    // ---- stop, kill, remove, rename, prune -------------------------------------------------------
+
+    /**
+     * Sends the box its stop signal (the image's STOPSIGNAL, else SIGTERM), then SIGKILL after
+     * {@code timeout}; returns once the box has exited.
+     */
+    public BoxRecord stop(String nameOrId, Duration timeout) throws IOException, InterruptedException {
+        BoxRecord box = find(nameOrId);
+        BoxStatus status = status(box);
+        if (!status.running()) {
+            return box;
+        }
+        String stopSignal = imageOf(box).config().config().stopSignal();
+        Signals.send(status.pid(), Signals.parse(stopSignal == null ? "SIGTERM" : stopSignal));
+        Instant deadline = Instant.now().plus(timeout);
+        while (status(box).running() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        if (status(box).running()) {
+            Signals.send(status.pid(), 9);
+        }
+        waitFor(box);
+        return box;
+    }
+
+    public BoxRecord kill(String nameOrId, int signal) throws IOException {
+        BoxRecord box = find(nameOrId);
+        BoxStatus status = status(box);
+        if (!status.running() || !Signals.send(status.pid(), signal)) {
+            throw new IllegalStateException("box " + box.name() + " is not running");
+        }
+        return box;
+    }
+
+    /**
+     * Removes a box by name or id: its record, files and name. A running box is refused unless
+     * {@code force}, which kills it first.
+     */
+    public BoxRecord remove(String nameOrId, boolean force) throws IOException, InterruptedException {
+        BoxRecord box = find(nameOrId);
+        try (LockFile.Held held = lock(box)) {
+            BoxStatus status = status(box);
+            if (status.running()) {
+                if (!force) {
+                    throw new IllegalStateException("box " + box.name() + " is running: stop it first, or use -f");
+                }
+                Signals.send(status.pid(), 9);
+                waitFor(box);
+            }
+            remove(box);
+        }
+        return box;
+    }
+
+    private void remove(BoxRecord box) throws IOException {
+        ensureRuntime();
+        // The record goes first: a box half removed is no box, never a broken one.
+        Files.deleteIfExists(dirs(box.id()).dir().resolve(BoxRecords.FILE));
+        files.remove(dirs(box.id()).dir());
+        Files.deleteIfExists(nameLink(box.name()));
+    }
+
+    public BoxRecord rename(String nameOrId, String newName) throws IOException {
+        BoxRecord box = find(nameOrId);
+        try (LockFile.Held held = lock(box)) {
+            claimName(BoxNames.check(newName), box.id());
+            BoxRecord renamed = box.withName(newName);
+            records.write(renamed);
+            Files.deleteIfExists(nameLink(box.name()));
+            return renamed;
+        }
+    }
+
+    /** Removes every box that is not running; returns them. */
+    public List<BoxRecord> prune() throws IOException, InterruptedException {
+        List<BoxRecord> removed = new ArrayList<>();
+        for (BoxRecord box : records.list()) {
+            if (!status(box).running()) {
+                remove(box.id(), false);
+                removed.add(box);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Removes the flattened roots of images that are no longer in the store (and any left half
+     * written) unless a box still uses them; returns how many went. rmi and system prune call it.
      */
     public int pruneImageRoots() throws IOException {
         if (!Files.isDirectory(root.images())) {
             return 0;
         }
-        java.util.Set<String> keep = new java.util.HashSet<>();
+        Set<String> keep = new HashSet<>();
         for (StoredImage image : images.list().images()) {
             keep.add(image.manifestDigest().hex());
         }
-        for (BoxRecord box : new BoxRecords(root).list()) {
+        for (BoxRecord box : records.list()) {
             keep.add(box.manifest().digest().hex()); // a box's lower layer, even if its image was removed with -f
         }
         int removed = 0;
@@ -122,55 +372,7 @@ public final class Boxes {
         return removed;
     }
 
-    /**
-     * Removes a box by name or id (a unique id prefix will do): its record, its files and its
-     * name. A running box is refused unless {@code force}, which kills it first.
-     */
-    public BoxRecord remove(String nameOrId, boolean force) throws IOException {
-        BoxRecord box = find(nameOrId);
-        BoxDirs dirs = new BoxDirs(root.boxes().resolve(box.id()));
-        long pid = runningPid(dirs);
-        if (pid > 0) {
-            if (!force) {
-                throw new IllegalStateException("box " + box.name() + " is running: stop it first, or use -f");
-            }
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-        ensureRuntime();
-        remove(dirs, root.boxes().resolve("by-name").resolve(box.name()));
-        return box;
-    }
-
-    /** A box by name, full id or unique id prefix. */
-    public BoxRecord find(String nameOrId) throws IOException {
-        List<BoxRecord> all = new BoxRecords(root).list();
-        for (BoxRecord b : all) {
-            if (b.name().equals(nameOrId) || b.id().equals(nameOrId)) {
-                return b;
-            }
-        }
-        List<BoxRecord> byPrefix = all.stream().filter(b -> b.id().startsWith(nameOrId)).toList();
-        if (byPrefix.size() == 1 && !nameOrId.isEmpty()) {
-            return byPrefix.get(0);
-        }
-        throw new IllegalArgumentException(byPrefix.size() > 1 ? "box id prefix '" + nameOrId + "' is ambiguous"
-                : "no such box: " + nameOrId);
-    }
-
-    /** The host pid of a running box's first process, from its boxfs link; 0 when it is not running. */
-    static long runningPid(BoxDirs dirs) throws IOException {
-        if (!Files.isSymbolicLink(dirs.boxfs())) {
-            return 0;
-        }
-        String target = Files.readSymbolicLink(dirs.boxfs()).toString(); // /proc/<pid>/root
-        String[] parts = target.split("/");
-        try {
-            long pid = Long.parseLong(parts[2]);
-            return Files.exists(dirs.boxfs()) ? pid : 0;
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
+    // ---- mechanics -------------------------------------------------------------------------------
 
     /** The id maps boxes get, the installed helper, and the file mechanics that depend on them. */
     private void ensureRuntime() throws IOException {
@@ -186,22 +388,35 @@ public final class Boxes {
         files = new BoxFiles(root, images, ids, uid, helper);
     }
 
-    /** Box names are unique: a symlink boxes/by-name/NAME, created atomically, holds the claim. */
-    private Path claimName(String name, String id) throws IOException {
-        Path byName = root.boxes().resolve("by-name");
-        Files.createDirectories(byName);
-        Path link = byName.resolve(name);
-        try {
-            Files.createSymbolicLink(link, Path.of("..", id));
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException("the box name \"" + name + "\" is already in use");
-        }
-        return link;
+    BoxDirs dirs(String id) {
+        return new BoxDirs(root.boxes().resolve(id));
     }
 
-    private void remove(BoxDirs dirs, Path nameLink) throws IOException {
-        files.remove(dirs.dir());
-        Files.deleteIfExists(nameLink);
+    private LockFile.Held lock(BoxRecord box) throws IOException {
+        return LockFile.at(root.locks().resolve("box-" + box.id() + ".lock")).exclusive();
+    }
+
+    private Path nameLink(String name) {
+        return root.boxes().resolve("by-name").resolve(name);
+    }
+
+    /**
+     * Box names are unique: a symlink boxes/by-name/NAME, created atomically, holds the claim. A
+     * made-up name that is taken is made up again.
+     */
+    private String claimName(String wanted, String id) throws IOException {
+        Files.createDirectories(root.boxes().resolve("by-name"));
+        for (int attempt = 0; ; attempt++) {
+            String name = wanted != null ? BoxNames.check(wanted) : BoxNames.generate(attempt);
+            try {
+                Files.createSymbolicLink(nameLink(name), Path.of("..", id));
+                return name;
+            } catch (FileAlreadyExistsException e) {
+                if (wanted != null) {
+                    throw new IllegalArgumentException("the box name \"" + name + "\" is already in use");
+                }
+            }
+        }
     }
 
     private static String hostHostname() throws IOException {

@@ -61,6 +61,20 @@ public final class HelperInput {
         if (plan.boxfsLink() != null) {
             step("boxfs-link", plan.boxfsLink().toString());
         }
+        if (plan.watch() != null) {
+            HelperPlan.Watch w = plan.watch();
+            step("logfile", w.logFile().toString(), Long.toString(w.logMaxBytes()));
+            step("statefile", w.stateFile().toString());
+            if (w.detach()) {
+                step("detach");
+            }
+            if (!w.exitCommand().isEmpty()) {
+                step("exit-command", w.exitCommand().toArray(String[]::new));
+            }
+        }
+        if (plan.joinPid() > 0) {
+            step("join", Long.toString(plan.joinPid()));
+        }
         if (plan.trace()) {
             step("trace");
         }
@@ -127,7 +141,8 @@ public final class HelperInput {
 
     /** Every step name this class writes, for the protocol test. */
     public static List<String> stepNames() {
-        return List.of("namespaces", "uidmap", "gidmap", "idmapper", "errorfile", "boxfs-link", "trace", "tty", "init",
+        return List.of("namespaces", "uidmap", "gidmap", "idmapper", "errorfile", "boxfs-link", "logfile", "statefile",
+                "detach", "join", "exit-command", "trace", "tty", "init",
                 "begin", "rootfs", "mount", "bind", "mkdir", "symlink", "mask", "readonly", "pivot", "remount-root-ro",
                 "hostname", "loopback", "rlimit", "stdio", "user", "chdir", "no-new-privs", "bounding", "caps", "seccomp",
                 "close-fds", "env", "exec");

@@ -16,12 +16,25 @@ import java.util.Set;
  * @param trace      print each step as it is taken
  * @param tty        give the box a terminal (the steps must include a PTY stdio step)
  * @param init       run a minimal init as pid 1
+ * @param watch      the log, state file and detaching of a box, or null
+ * @param joinPid    for exec: the running box's first process, whose namespaces are entered; else 0
  * @param steps      the child's steps, ending with {@link Step.Exec}
  */
 public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFile, Path boxfsLink, boolean trace,
-                         boolean tty, boolean init, List<Step> steps) {
+                         boolean tty, boolean init, Watch watch, long joinPid, List<Step> steps) {
 
     public enum Namespace { USER, MOUNT, PID, UTS, IPC, CGROUP, NET }
+
+    /**
+     * How the helper watches a box: its log (CRI lines, rotated past {@code logMaxBytes}), its
+     * state file, whether it detaches (returns once the box runs, leaving a monitor), and a
+     * command to run after the box exits (a detached --rm box's removal), or an empty list.
+     */
+    public record Watch(Path logFile, long logMaxBytes, Path stateFile, boolean detach, List<String> exitCommand) {
+        public Watch {
+            exitCommand = List.copyOf(exitCommand);
+        }
+    }
 
     public HelperPlan {
         namespaces = Set.copyOf(namespaces);
@@ -29,5 +42,11 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
         if (steps.isEmpty() || !(steps.get(steps.size() - 1) instanceof Step.Exec)) {
             throw new IllegalArgumentException("a helper plan ends with an exec step");
         }
+    }
+
+    /** A plan with nothing to watch and nothing to join: the helper's simplest use. */
+    public HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFile, Path boxfsLink, boolean trace,
+                      boolean tty, boolean init, List<Step> steps) {
+        this(namespaces, ids, errorFile, boxfsLink, trace, tty, init, null, 0, steps);
     }
 }

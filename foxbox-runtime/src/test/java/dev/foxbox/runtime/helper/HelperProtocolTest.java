@@ -58,7 +58,7 @@ class HelperProtocolTest {
                 new Step.User(0, 0, List.of(10L)), new Step.Caps(1, 1, 0, 0), new Step.NoNewPrivs(), new Step.CloseFds(),
                 new Step.Env(List.of("A=b c")), new Step.Exec(List.of("sh", "-c", "echo \n")));
         HelperPlan plan = new HelperPlan(Set.of(HelperPlan.Namespace.values()), ids, Path.of("/e"), Path.of("/b"), true, true,
-                true, steps);
+                true, new HelperPlan.Watch(Path.of("/log"), 1024, Path.of("/state"), true, List.of("/bin/rm", "x")), 42, steps);
         String text = new String(HelperInput.write(plan), StandardCharsets.ISO_8859_1);
         Set<String> written = new TreeSet<>();
         for (String line : text.split("\n")) {
