@@ -20,12 +20,12 @@ trap 'rm -rf "$work"' EXIT
 busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
 ./foxbox import "$busybox" bench-busybox >/dev/null
 podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
-benches=(-n 'foxbox run --rm busybox true' './foxbox run --rm bench-busybox true'
+benches=(-n 'foxbox run --rm busybox true' './foxbox run --rm --network host bench-busybox true'
          -n 'podman run --rm --network host busybox true' 'podman run --rm --network host localhost/bench-busybox true')
 if [[ -n ${1:-} ]]; then
   ./foxbox import "$1" bench-debian >/dev/null
   podman import -q "$1" localhost/bench-debian:latest >/dev/null
-  benches+=(-n 'foxbox run --rm debian true' './foxbox run --rm bench-debian true'
+  benches+=(-n 'foxbox run --rm debian true' './foxbox run --rm --network host bench-debian true'
             -n 'podman run --rm --network host debian true' 'podman run --rm --network host localhost/bench-debian true')
 fi
 # Warm: images unpacked, the launcher's class-data archive written.

@@ -84,6 +84,20 @@ int config_read(const struct plan *plan, struct config *cfg, struct error *err) 
       if (cfg->join_pid <= 0) return fail(err, "read plan", 0, "bad join pid '%s'", s->argv[0]);
     } else if (strcmp(s->name, STEP_EXIT_COMMAND) == 0 && s->argc >= 1) {
       cfg->exit_command = s->argv;
+    } else if (strcmp(s->name, STEP_SLIRP4NETNS) == 0 && s->argc == 4) {
+      cfg->slirp_binary = s->argv[0];
+      cfg->slirp_socket = s->argv[1];
+      cfg->slirp_mtu = s->argv[2];
+      cfg->slirp_host_loopback = strcmp(s->argv[3], "allow") == 0;
+    } else if (strcmp(s->name, STEP_PORTFWD) == 0 && s->argc == 4) {
+      if (cfg->port_count == MAX_PORTS) return fail(err, "read plan", 0, "too many published ports");
+      struct port_forward *p = &cfg->ports[cfg->port_count++];
+      p->proto = s->argv[0];
+      p->host_addr = s->argv[1];
+      p->host_port = atoi(s->argv[2]);
+      p->guest_port = atoi(s->argv[3]);
+    } else if (strcmp(s->name, STEP_CGROUP) == 0 && s->argc == 1) {
+      cfg->cgroup = s->argv[0];
     } else if (strcmp(s->name, STEP_TRACE) == 0) {
       cfg->trace = 1;
     } else if (strcmp(s->name, STEP_TTY) == 0) {

@@ -8,6 +8,14 @@
 #include "plan.h"
 
 #define MAX_ID_MAPS 64
+#define MAX_PORTS 256
+
+struct port_forward {
+  const char *proto;
+  const char *host_addr;
+  int host_port;
+  int guest_port;
+};
 
 struct id_map {
   unsigned long inside;
@@ -32,6 +40,13 @@ struct config {
   int detach;
   int join_pid;                 /* exec: the running box's first process, else 0 */
   char **exit_command;          /* run after the box exits, or NULL */
+  const char *slirp_binary;     /* slirp4netns, or NULL for no such network */
+  const char *slirp_socket;
+  const char *slirp_mtu;
+  int slirp_host_loopback;
+  struct port_forward ports[MAX_PORTS];
+  int port_count;
+  const char *cgroup;           /* the box's cgroup directory, or NULL */
   int trace;
   int tty;
   int init;

@@ -60,6 +60,10 @@
 #define STEP_DETACH "detach"           /* (no arguments): return once the box runs; a monitor stays */
 #define STEP_JOIN "join"               /* pid: enter that running box's namespaces (exec) */
 #define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited (a --rm cleanup) */
+#define STEP_SLIRP4NETNS "slirp4netns" /* binary apisocket mtu "allow"|"deny" (host loopback):
+                                          the box's network, started before its command */
+#define STEP_PORTFWD "portfwd"         /* proto hostaddr hostport boxport: published via slirp4netns */
+#define STEP_CGROUP "cgroup"           /* path: the box is moved into this cgroup before it runs */
 #define STEP_BEGIN "begin"             /* the child's steps follow */
 
 /* Child steps: after "begin", in order. Paths called TARGET are inside the box's root and

@@ -19,6 +19,7 @@
 #include "errors.h"
 #include "monitor.h"
 #include "protocol.h"
+#include "slirp.h"
 #include "pty.h"
 #include "state.h"
 #include "trace.h"
@@ -36,6 +37,21 @@ static const char *namespace_names(int flags, char *buf, size_t size) {
     if (flags & NS[i].flag) used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? " " : "", NS[i].name);
   }
   return buf;
+}
+
+/* Moves the box's first process (and so everything it starts) into its cgroup. */
+static int join_cgroup(const char *dir, pid_t pid, struct error *err) {
+  char path[4200], value[24];
+  snprintf(path, sizeof path, "%s/cgroup.procs", dir);
+  snprintf(value, sizeof value, "%d", (int)pid);
+  trace("cgroup %s", dir);
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return fail(err, "cgroup", errno, "cannot open %s", path);
+  ssize_t w = write(fd, value, strlen(value));
+  int saved = errno;
+  close(fd);
+  if (w < 0) return fail(err, "cgroup", saved, "cannot move the box into %s", dir);
+  return 0;
 }
 
 /* Runs argv and waits for it, its output on ours: foxbox's cleanup of a detached --rm box. */
@@ -123,6 +139,18 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
     waitpid(child, NULL, 0);
     return failed(cfg, &err, ready_fd);
   }
+  struct slirp slirp = {0};
+  if (cfg->cgroup && join_cgroup(cfg->cgroup, child, &err) < 0) {
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    return failed(cfg, &err, ready_fd);
+  }
+  if (cfg->slirp_binary && (slirp_start(cfg, child, &slirp, &err) < 0 || slirp_forward(cfg, &err) < 0)) {
+    slirp_stop(&slirp);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    return failed(cfg, &err, ready_fd);
+  }
   if (write(sync_pipe[1], "g", 1) != 1) {
     fail(&err, "start", errno, "cannot start the box's process");
     return failed(cfg, &err, ready_fd);
@@ -158,6 +186,7 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
     waitpid(child, NULL, 0);
     child_err.stage[sizeof child_err.stage - 1] = '\0';
     child_err.message[sizeof child_err.message - 1] = '\0';
+    slirp_stop(&slirp);
     return failed(cfg, &child_err, ready_fd);
   }
 
@@ -182,6 +211,8 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
   struct monitored m = {.child = child, .sigfd = sigfd, .master = master, .out_fd = out[0], .err_fd = errs[0],
                         .attached = !cfg->detach, .log = cfg->log_file ? &log : NULL};
   int status = monitor_box(m);
+  slirp_stop(&slirp); /* its published ports go with it */
+  if (cfg->cgroup) rmdir(cfg->cgroup); /* empty now; foxbox rm tries again if it is not */
   if (cfg->boxfs_link) unlink(cfg->boxfs_link);
   if (cfg->log_file) boxlog_close(&log);
   state.status = "exited";

@@ -7,6 +7,9 @@
  *   probe signal N   kill itself with signal N
  *   probe sleep S    sleep S seconds (for signal tests)
  *   probe stdin      copy stdin to stdout
+ *   probe udp-echo P answer every UDP datagram sent to port P with the same bytes
+ *   probe http-get IP PORT PATH   print the body of an HTTP/1.0 GET (no name lookup: a static
+ *                    binary's resolver needs NSS modules a small image does not have)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -19,7 +22,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -140,6 +146,38 @@ int main(int argc, char **argv) {
   }
   if (argc == 3 && strcmp(argv[1], "sleep") == 0) {
     sleep((unsigned)atoi(argv[2]));
+    return 0;
+  }
+  if (argc == 3 && strcmp(argv[1], "udp-echo") == 0) {
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((unsigned short)atoi(argv[2]))};
+    if (fd < 0 || bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0) return 1;
+    for (;;) {
+      char buf[2048];
+      struct sockaddr_in from;
+      socklen_t len = sizeof from;
+      ssize_t n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &len);
+      if (n > 0) sendto(fd, buf, (size_t)n, 0, (struct sockaddr *)&from, len);
+    }
+  }
+  if (argc == 5 && strcmp(argv[1], "http-get") == 0) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((unsigned short)atoi(argv[3]))};
+    if (fd < 0 || inet_pton(AF_INET, argv[2], &addr.sin_addr) != 1 || connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) {
+      fprintf(stderr, "probe: connect %s:%s: %s\n", argv[2], argv[3], strerror(errno));
+      return 1;
+    }
+    char request[512];
+    int n = snprintf(request, sizeof request, "GET %s HTTP/1.0\r\nHost: %s\r\n\r\n", argv[4], argv[2]);
+    if (write(fd, request, (size_t)n) != n) return 1;
+    char response[65536];
+    size_t used = 0;
+    ssize_t r;
+    while (used < sizeof response - 1 && (r = read(fd, response + used, sizeof response - 1 - used)) > 0) used += (size_t)r;
+    response[used] = '\0';
+    char *body = strstr(response, "\r\n\r\n");
+    if (!body) return 1;
+    fputs(body + 4, stdout);
     return 0;
   }
   if (argc == 2 && strcmp(argv[1], "stdin") == 0) {

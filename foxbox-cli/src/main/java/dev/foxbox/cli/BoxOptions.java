@@ -41,8 +41,41 @@ final class BoxOptions {
     @Option(names = {"-h", "--hostname"}, paramLabel = "NAME", description = "The box's host name.")
     String hostname;
 
-    @Option(names = "--network", paramLabel = "MODE", description = "none (the default: loopback only) or host.")
-    String network = "none";
+    @Option(names = "--network", paramLabel = "MODE",
+            description = "slirp4netns[:allow_host_loopback=true] (the default where slirp4netns works), none (loopback only) or host.")
+    String network;
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "[HOSTIP:]HOSTPORT:BOXPORT[/PROTO]",
+            description = "Publish a box port (or range) on the host.")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--publish-all"}, description = "Publish every port the image EXPOSEs, on random host ports.")
+    boolean publishAll;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "SOURCE:DEST[:ro]",
+            description = "Bind a host path (/abs), mount a named volume (name), or an anonymous one (DEST alone).")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = "--mount", paramLabel = "type=…,source=…,target=…", description = "docker's --mount: bind, volume or tmpfs.")
+    List<String> mounts = new ArrayList<>();
+
+    @Option(names = "--tmpfs", paramLabel = "PATH[:size=…,mode=…]", description = "A tmpfs at PATH.")
+    List<String> tmpfs = new ArrayList<>();
+
+    @Option(names = {"-m", "--memory"}, paramLabel = "SIZE", description = "Memory limit (cgroup v2), e.g. 512m.")
+    String memory;
+
+    @Option(names = "--memory-swap", paramLabel = "SIZE", description = "Memory plus swap limit; -1: unlimited swap.")
+    String memorySwap;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "CPU limit, e.g. 1.5.")
+    double cpus;
+
+    @Option(names = {"-c", "--cpu-shares"}, paramLabel = "N", description = "CPU weight relative to others (1024 = normal).")
+    long cpuShares;
+
+    @Option(names = "--pids-limit", paramLabel = "N", description = "Most processes in the box (-1: unlimited).")
+    long pidsLimit;
 
     @Option(names = "--read-only", description = "Mount the box's root file system read-only.")
     boolean readOnly;
@@ -70,7 +103,8 @@ final class BoxOptions {
     boolean trace;
 
     /** The spec of a box of {@code image} running {@code command}. */
-    BoxSpec boxSpec(String image, List<String> command, boolean detach) throws IOException {
+    BoxSpec boxSpec(String image, List<String> command, boolean detach, java.util.function.Consumer<String> notes)
+            throws IOException {
         List<String> variables = new ArrayList<>();
         for (Path file : envFiles) {
             for (String line : Files.readAllLines(file)) {
@@ -99,11 +133,18 @@ final class BoxOptions {
                         + "' (foxbox knows no-new-privileges, seccomp=unconfined and seccomp=FILE)");
             }
         }
-        BoxSpec.Network net = switch (network) {
-            case "none" -> BoxSpec.Network.NONE;
-            case "host" -> BoxSpec.Network.HOST;
-            default -> throw new IllegalArgumentException("unsupported --network '" + network + "' (none or host)");
-        };
+        BoxFlags.NetworkChoice choice = network == null
+                ? new BoxFlags.NetworkChoice(dev.foxbox.runtime.box.BoxNetwork.defaultMode(notes), false)
+                : BoxFlags.network(network);
+        BoxSpec.Network net = choice.mode();
+        List<BoxSpec.PortMapping> ports = new ArrayList<>();
+        publish.forEach(p -> ports.addAll(BoxFlags.ports(p)));
+        List<BoxSpec.MountSpec> mountSpecs = new ArrayList<>();
+        volumes.forEach(v -> mountSpecs.add(BoxFlags.volume(v)));
+        mounts.forEach(m -> mountSpecs.add(BoxFlags.mount(m)));
+        tmpfs.forEach(t -> mountSpecs.add(BoxFlags.tmpfs(t)));
+        BoxSpec.Resources resources = new BoxSpec.Resources(memory == null ? 0 : BoxFlags.size(memory),
+                memorySwap == null ? 0 : memorySwap.equals("-1") ? -1 : BoxFlags.size(memorySwap), cpus, cpuShares, pidsLimit);
         List<BoxSpec.Ulimit> limits = new ArrayList<>();
         for (String u : ulimits) {
             limits.add(ulimit(u));
@@ -111,7 +152,8 @@ final class BoxOptions {
         List<String> entry = entrypoint == null ? null : entrypoint.isEmpty() ? List.of() : List.of(entrypoint);
         return new BoxSpec(image, command, entry, variables, workdir, user, name, hostname, net, tty, interactive, init,
                 readOnly, new java.util.HashSet<>(capAdd), new java.util.HashSet<>(capDrop), privileged, noNewPrivileges,
-                seccomp, profile, limits, trace, remove, detach);
+                seccomp, profile, limits, trace, remove, detach,
+                new BoxSpec.Publishing(ports, publishAll, choice.allowHostLoopback()), mountSpecs, resources);
     }
 
     static BoxSpec.Ulimit ulimit(String text) {

@@ -32,7 +32,7 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String id = Parent.of(spec).boxes().create(options.boxSpec(image, command, false)).id();
+        String id = Parent.of(spec).boxes().create(options.boxSpec(image, command, false, Parent.of(spec)::warn)).id();
         spec.commandLine().getOut().println(id);
         spec.commandLine().getOut().flush();
         return 0;

@@ -55,6 +55,12 @@ public final class FoxboxCommand implements Runnable {
         return boxes;
     }
 
+    /** A one-line note or warning on stderr. */
+    void warn(String text) {
+        spec.commandLine().getErr().println("foxbox: " + text);
+        spec.commandLine().getErr().flush();
+    }
+
     /** This foxbox, as a command line another process can run (a detached --rm box's monitor does). */
     List<String> selfCommand(String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(

@@ -30,6 +30,9 @@ public final class Main {
         COMMANDS.put("attach", AttachCommand::new);
         COMMANDS.put("rename", RenameCommand::new);
         COMMANDS.put("container", ContainerCommand::new);
+        COMMANDS.put("port", PortCommand::new);
+        COMMANDS.put("volume", VolumeCommand::new);
+        COMMANDS.put("stats", StatsCommand::new);
         COMMANDS.put("pull", PullCommand::new);
         COMMANDS.put("login", LoginCommand::new);
         COMMANDS.put("logout", LogoutCommand::new);

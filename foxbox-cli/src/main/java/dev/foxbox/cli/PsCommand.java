@@ -62,12 +62,21 @@ final class PsCommand implements Callable<Integer> {
             Instant now = Instant.now();
             for (Row r : rows) {
                 table.row(id(r.box()), r.box().image(), command(r.box()), Human.ago(r.box().created(), now),
-                        status(r.status(), now), "", r.box().name());
+                        status(r.status(), now), ports(boxes, r.box()), r.box().name());
             }
             table.print(out);
         }
         out.flush();
         return 0;
+    }
+
+    /** docker's form: 0.0.0.0:8080->80/tcp, comma separated. */
+    static String ports(Boxes boxes, BoxRecord box) throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        for (var p : boxes.ports(box)) {
+            out.add(p.hostAddr() + ":" + p.hostPort() + "->" + p.boxPort() + "/" + p.proto());
+        }
+        return String.join(", ", out);
     }
 
     private String id(BoxRecord box) {

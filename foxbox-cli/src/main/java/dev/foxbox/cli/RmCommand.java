@@ -19,6 +19,9 @@ final class RmCommand implements Callable<Integer> {
     @Option(names = {"-f", "--force"}, description = "Kill a running box first.")
     boolean force;
 
+    @Option(names = {"-v", "--volumes"}, description = "Remove the box's anonymous volumes too.")
+    boolean volumes;
+
     @Parameters(arity = "1..*", paramLabel = "BOX", description = "Names or id prefixes.")
     List<String> boxes;
 
@@ -28,7 +31,7 @@ final class RmCommand implements Callable<Integer> {
         Exception failure = null;
         for (String box : boxes) {
             try {
-                spec.commandLine().getOut().println(engine.remove(box, force).name());
+                spec.commandLine().getOut().println(engine.remove(box, force, volumes).name());
             } catch (RuntimeException | InterruptedException e) {
                 if (failure != null) {
                     spec.commandLine().getErr().println("foxbox: " + ErrorHandler.message(failure));

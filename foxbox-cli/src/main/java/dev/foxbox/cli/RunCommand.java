@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BoxSpec boxSpec = options.boxSpec(image, command, detach);
+        BoxSpec boxSpec = options.boxSpec(image, command, detach, Parent.of(spec)::warn);
         RunningBox[] box = new RunningBox[1];
         int status = Signals.whileRunning(() -> box[0] == null ? null : box[0].process(), () -> {
             box[0] = Parent.of(spec).boxes().run(boxSpec, new ProcessBuilder().inheritIO());

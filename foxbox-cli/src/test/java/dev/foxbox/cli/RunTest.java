@@ -265,7 +265,7 @@ class RunTest {
     @Test
     void hostNetworkAndUlimits() throws Exception {
         Foxbox.Result host = foxbox.runProcess("run", "--rm", "--network", "host", "probe", "ls", "/sys/class/net").ok();
-        Foxbox.Result none = foxbox.runProcess("run", "--rm", "probe", "ls", "/sys/class/net").ok();
+        Foxbox.Result none = foxbox.runProcess("run", "--rm", "--network", "none", "probe", "ls", "/sys/class/net").ok();
         assertEquals("lo\n", none.out(), "--network none: only loopback");
         assertTrue(host.out().lines().count() >= none.out().lines().count(), host.out());
         String hostName = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();

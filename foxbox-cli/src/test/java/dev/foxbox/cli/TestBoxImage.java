@@ -36,7 +36,8 @@ final class TestBoxImage {
             file(tar, "bin/busybox", Files.readAllBytes(busybox), 0755, 0, 0);
             file(tar, "bin/probe", Files.readAllBytes(probe), 0755, 0, 0);
             for (String applet : List.of("sh", "ls", "cat", "id", "ps", "stat", "echo", "sleep", "kill", "hostname",
-                    "touch", "mkdir", "grep", "true", "false", "env", "pwd", "readlink", "head", "tty", "mount")) {
+                    "touch", "mkdir", "grep", "true", "false", "env", "pwd", "readlink", "head", "tty", "mount", "httpd",
+                    "wget", "nc", "dd", "df", "ip", "chown", "rm", "trap", "seq")) {
                 symlink(tar, "bin/" + applet, "busybox");
             }
             file(tar, "etc/passwd", ("root:x:0:0:root:/root:/bin/sh\nfox:x:1000:1000:fox:/home/fox:/bin/sh\n"

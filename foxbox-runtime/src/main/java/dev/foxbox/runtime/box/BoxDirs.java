@@ -59,4 +59,14 @@ record BoxDirs(Path dir) {
     Path log() {
         return dir.resolve("box.log");
     }
+
+    /** The ports published at the last start: "proto hostaddr hostport boxport" lines. */
+    Path ports() {
+        return dir.resolve("ports");
+    }
+
+    /** The box's cgroup, if it has one: its path, or empty. */
+    Path cgroup() {
+        return dir.resolve("cgroup");
+    }
 }

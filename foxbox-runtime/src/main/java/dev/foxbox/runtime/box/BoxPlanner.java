@@ -41,7 +41,8 @@ final class BoxPlanner {
 
     /** What the planner needs beyond the spec. */
     record Inputs(BoxSpec spec, ContainerConfig image, Path imageRoot, BoxDirs dirs, IdMapping ids, String hostname,
-                  boolean overlay, boolean hostCgroup2, SeccompChoice seccomp) {}
+                  boolean overlay, boolean hostCgroup2, SeccompChoice seccomp, List<Step> mounts, HelperPlan.Slirp slirp,
+                  Path cgroup) {}
 
     /** The compiled seccomp filter to install, or none (unconfined, privileged). */
     record SeccompChoice(byte[] program, int rules, String defaultAction, int flags) {}
@@ -64,7 +65,7 @@ final class BoxPlanner {
         }
         BoxUser user = BoxUser.resolve(spec.user() != null ? spec.user() : in.image().user(), in.imageRoot());
         Set<Capability> caps = capabilities(spec);
-        boolean netns = spec.network() == BoxSpec.Network.NONE;
+        boolean netns = spec.network() != BoxSpec.Network.HOST;
 
         Set<Namespace> namespaces = EnumSet.of(Namespace.USER, Namespace.MOUNT, Namespace.PID, Namespace.UTS,
                 Namespace.IPC, Namespace.CGROUP);
@@ -88,6 +89,7 @@ final class BoxPlanner {
         steps.add(new Step.Bind(in.dirs().hosts(), "/etc/hosts", ""));
         steps.add(new Step.Bind(in.dirs().hostname(), "/etc/hostname", ""));
         steps.add(new Step.Bind(in.dirs().resolvConf(), "/etc/resolv.conf", ""));
+        steps.addAll(in.mounts());
         if (!spec.privileged()) {
             MASKED.forEach(p -> steps.add(new Step.Mask(p)));
             READ_ONLY.forEach(p -> steps.add(new Step.ReadOnly(p)));
@@ -136,7 +138,7 @@ final class BoxPlanner {
         steps.add(new Step.Exec(argv));
 
         HelperPlan plan = new HelperPlan(namespaces, in.ids(), in.dirs().error(), in.dirs().boxfs(), spec.trace(),
-                spec.tty(), spec.init(), watch, 0, steps);
+                spec.tty(), spec.init(), watch, 0, in.slirp(), in.cgroup(), steps);
         return new Planned(plan, argv, user, caps);
     }
 
@@ -175,14 +177,15 @@ final class BoxPlanner {
         BoxSpec withExecEnv = new BoxSpec(spec.image(), spec.command(), spec.entrypoint(),
                 concat(spec.env(), exec.env()), spec.workdir(), spec.user(), spec.name(), spec.hostname(), spec.network(),
                 exec.tty(), exec.interactive(), false, spec.readOnly(), spec.capAdd(), spec.capDrop(), spec.privileged(),
-                spec.noNewPrivileges(), spec.seccomp(), spec.seccompProfile(), spec.ulimits(), false, false, false);
+                spec.noNewPrivileges(), spec.seccomp(), spec.seccompProfile(), spec.ulimits(), false, false, false,
+                spec.publishing(), spec.mounts(), spec.resources());
         steps.add(new Step.Env(environment(withExecEnv, image, box.hostname(), user)));
         steps.add(new Step.Exec(exec.command()));
         HelperPlan.Watch watch = exec.detach()
                 ? new HelperPlan.Watch(errorFile.resolveSibling("exec.log"), Boxes.LOG_MAX_BYTES,
                         errorFile.resolveSibling(errorFile.getFileName() + ".state"), true, List.of())
                 : null;
-        return new HelperPlan(Set.of(), ids, errorFile, null, false, exec.tty(), false, watch, pid, steps);
+        return new HelperPlan(Set.of(), ids, errorFile, null, false, exec.tty(), false, watch, pid, null, null, steps);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -311,31 +314,5 @@ final class BoxPlanner {
         if (eq > 0) {
             env.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
-    }
-
-    /** /etc/hosts for the box: localhost, and the box's own name. */
-    static String hostsFile(BoxSpec.Network network, String hostname) throws java.io.IOException {
-        StringBuilder hosts = new StringBuilder();
-        if (network == BoxSpec.Network.HOST && Files.isReadable(Path.of("/etc/hosts"))) {
-            hosts.append(Files.readString(Path.of("/etc/hosts")));
-            if (hosts.length() > 0 && hosts.charAt(hosts.length() - 1) != '\n') {
-                hosts.append('\n');
-            }
-        } else {
-            hosts.append("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        }
-        hosts.append("127.0.1.1\t").append(hostname).append('\n');
-        return hosts.toString();
-    }
-
-    /** The host's resolver configuration; systemd-resolved's stub is replaced by its upstream list. */
-    static String resolvConf() throws java.io.IOException {
-        Path stub = Path.of("/etc/resolv.conf");
-        Path upstream = Path.of("/run/systemd/resolve/resolv.conf");
-        String text = Files.isReadable(stub) ? Files.readString(stub) : "";
-        if (text.contains("127.0.0.53") && Files.isReadable(upstream)) {
-            text = Files.readString(upstream);
-        }
-        return text;
     }
 }

@@ -46,6 +46,24 @@ final class BoxSpecJson {
         }
         o.put("Remove", s.remove());
         o.put("Detach", s.detach());
+        ObjectNode publishing = o.putObject("Publishing");
+        publishing.put("PublishAll", s.publishing().publishAll());
+        publishing.put("AllowHostLoopback", s.publishing().allowHostLoopback());
+        ArrayNode ports = publishing.putArray("Ports");
+        for (BoxSpec.PortMapping p : s.publishing().ports()) {
+            ports.addObject().put("HostIp", p.hostIp()).put("HostPort", p.hostPort()).put("BoxPort", p.boxPort())
+                    .put("Proto", p.proto());
+        }
+        ArrayNode mounts = o.putArray("Mounts");
+        for (BoxSpec.MountSpec m : s.mounts()) {
+            ObjectNode mount = mounts.addObject().put("Type", m.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("Target", m.target()).put("ReadOnly", m.readOnly());
+            putIfSet(mount, "Source", m.source());
+            putIfSet(mount, "Options", m.options());
+        }
+        BoxSpec.Resources r = s.resources();
+        o.putObject("Resources").put("Memory", r.memory()).put("MemorySwap", r.memorySwap()).put("Cpus", r.cpus())
+                .put("CpuShares", r.cpuShares()).put("PidsLimit", r.pidsLimit());
         return o;
     }
 
@@ -56,6 +74,20 @@ final class BoxSpecJson {
             limits.add(new BoxSpec.Ulimit(u.path("Name").asText(), u.path("Soft").asLong(), u.path("Hard").asLong()));
         }
         String profile = Json.text(o, "SeccompProfile");
+        List<BoxSpec.PortMapping> ports = new ArrayList<>();
+        JsonNode pub = o.path("Publishing");
+        for (JsonNode p : pub.path("Ports")) {
+            ports.add(new BoxSpec.PortMapping(p.path("HostIp").asText(), p.path("HostPort").asInt(), p.path("BoxPort").asInt(),
+                    p.path("Proto").asText("tcp")));
+        }
+        List<BoxSpec.MountSpec> mounts = new ArrayList<>();
+        for (JsonNode m : o.path("Mounts")) {
+            mounts.add(new BoxSpec.MountSpec(BoxSpec.MountSpec.Kind.valueOf(m.path("Type").asText().toUpperCase(java.util.Locale.ROOT)),
+                    Json.text(m, "Source"), Json.text(m, "Target"), m.path("ReadOnly").asBoolean(), Json.text(m, "Options")));
+        }
+        JsonNode r = o.path("Resources");
+        BoxSpec.Resources resources = new BoxSpec.Resources(r.path("Memory").asLong(), r.path("MemorySwap").asLong(),
+                r.path("Cpus").asDouble(), r.path("CpuShares").asLong(), r.path("PidsLimit").asLong());
         try {
             return new BoxSpec(Json.requireText(o, "Image", what), Json.strings(o, "Command"), Json.strings(o, "Entrypoint"),
                     orEmpty(Json.strings(o, "Env")), Json.text(o, "WorkingDir"), Json.text(o, "User"),
@@ -67,7 +99,9 @@ final class BoxSpecJson {
                     o.path("NoNewPrivileges").asBoolean(),
                     BoxSpec.Seccomp.valueOf(o.path("Seccomp").asText("default").toUpperCase(java.util.Locale.ROOT)),
                     profile == null ? null : Path.of(profile), limits, false, o.path("Remove").asBoolean(),
-                    o.path("Detach").asBoolean());
+                    o.path("Detach").asBoolean(),
+                    new BoxSpec.Publishing(ports, pub.path("PublishAll").asBoolean(), pub.path("AllowHostLoopback").asBoolean()),
+                    mounts, resources);
         } catch (IllegalArgumentException e) {
             throw new MalformedJsonException(what + ": " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.runtime.helper.HelperBinary;
 import dev.foxbox.runtime.helper.HelperPlan;
 import dev.foxbox.runtime.helper.HelperProcess;
+import dev.foxbox.runtime.helper.Step;
 import dev.foxbox.runtime.ids.IdMapping;
 import dev.foxbox.runtime.ids.SubordinateIds;
 import java.io.IOException;
@@ -101,15 +102,17 @@ public final class Boxes {
             Files.createDirectories(dirs.rootfs());
             String hostname = spec.hostname() != null ? spec.hostname()
                     : spec.network() == BoxSpec.Network.HOST ? hostHostname() : name;
-            Files.writeString(dirs.hosts(), BoxPlanner.hostsFile(spec.network(), hostname), StandardCharsets.UTF_8);
+            Files.writeString(dirs.hosts(), BoxNetwork.hostsFile(spec.network(), hostname), StandardCharsets.UTF_8);
             Files.writeString(dirs.hostname(), hostname + "\n", StandardCharsets.UTF_8);
-            Files.writeString(dirs.resolvConf(), BoxPlanner.resolvConf(), StandardCharsets.UTF_8);
+            Files.writeString(dirs.resolvConf(), BoxNetwork.resolvConf(spec.network()), StandardCharsets.UTF_8);
+            Path imageRoot = new ImageRoots(root, files).rootOf(image);
             if (!Features.overlay(root, helper, ids)) {
-                files.copyTree(new ImageRoots(root, files).rootOf(image), dirs.upper());
+                files.copyTree(imageRoot, dirs.upper());
             }
+            BoxSpec withVolumes = withVolumes(spec, image.config().config().volumes(), imageRoot);
             List<String> argv = BoxPlanner.command(spec, image.config().config());
             BoxRecord box = new BoxRecord(id, name, spec.image(), image.id(), image.target(), Instant.now(), argv,
-                    hostname, spec);
+                    hostname, withVolumes);
             records.write(box);
             return box;
         } catch (IOException | RuntimeException e) {
@@ -143,6 +146,66 @@ public final class Boxes {
         });
     }
 
+    /**
+     * The box's mounts made concrete: bind sources checked (never created), volumes made (a new
+     * one filled from the image's content at its path), the image's VOLUME paths given anonymous
+     * volumes unless a mount covers them.
+     */
+    private BoxSpec withVolumes(BoxSpec spec, Set<String> imageVolumes, Path imageRoot) throws IOException {
+        List<BoxSpec.MountSpec> mounts = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        for (BoxSpec.MountSpec m : spec.mounts()) {
+            covered.add(m.target());
+            if (m.kind() == BoxSpec.MountSpec.Kind.BIND) {
+                Path source = Path.of(m.source());
+                if (!source.isAbsolute() || !Files.exists(source)) {
+                    throw new IllegalArgumentException("bind source path does not exist: " + m.source());
+                }
+                mounts.add(m);
+            } else if (m.kind() == BoxSpec.MountSpec.Kind.VOLUME) {
+                String name = m.source() != null ? m.source() : BoxNames.newId();
+                volume(name, m.source() == null, m.target(), imageRoot);
+                mounts.add(new BoxSpec.MountSpec(m.kind(), name, m.target(), m.readOnly(), m.options()));
+            } else {
+                mounts.add(m);
+            }
+        }
+        for (String path : imageVolumes) {
+            if (!covered.contains(path)) {
+                String name = BoxNames.newId();
+                volume(name, true, path, imageRoot);
+                mounts.add(new BoxSpec.MountSpec(BoxSpec.MountSpec.Kind.VOLUME, name, path, false, null));
+            }
+        }
+        return new BoxSpec(spec.image(), spec.command(), spec.entrypoint(), spec.env(), spec.workdir(), spec.user(),
+                spec.name(), spec.hostname(), spec.network(), spec.tty(), spec.interactive(), spec.init(), spec.readOnly(),
+                spec.capAdd(), spec.capDrop(), spec.privileged(), spec.noNewPrivileges(), spec.seccomp(),
+                spec.seccompProfile(), spec.ulimits(), spec.trace(), spec.remove(), spec.detach(), spec.publishing(),
+                mounts, spec.resources());
+    }
+
+    private void volume(String name, boolean anonymous, String target, Path imageRoot) throws IOException {
+        Volumes.Ensured v = new Volumes(root).ensure(name, anonymous);
+        Path content = InRoot.resolve(imageRoot, target);
+        if (v.created() && Files.isDirectory(content)) {
+            files.copyTree(content, v.volume().data());
+        }
+    }
+
+    private List<Step> mountSteps(BoxSpec spec) {
+        List<Step> steps = new ArrayList<>();
+        for (BoxSpec.MountSpec m : spec.mounts()) {
+            String flags = "rec" + (m.readOnly() ? ",ro" : "");
+            switch (m.kind()) {
+                case BIND -> steps.add(new Step.Bind(Path.of(m.source()), m.target(), flags));
+                case VOLUME -> steps.add(new Step.Bind(new Volumes(root).dir(m.source()).resolve("_data"), m.target(), flags));
+                case TMPFS -> steps.add(new Step.Mount("tmpfs", m.target(), "tmpfs",
+                        "nosuid,nodev" + (m.readOnly() ? ",ro" : ""), m.options() == null ? "mode=1777" : m.options()));
+            }
+        }
+        return steps;
+    }
+
     private BoxPlanner.Planned plan(BoxRecord box, boolean attach) throws IOException {
         StoredImage image = imageOf(box);
         Path imageRoot = new ImageRoots(root, files).rootOf(image);
@@ -151,9 +214,53 @@ public final class Boxes {
         boolean overlay = Features.overlay(root, helper, ids);
         List<String> exitCommand = !attach && spec.remove() ? removeCommand.apply(box.id()) : List.of();
         HelperPlan.Watch watch = new HelperPlan.Watch(dirs.log(), LOG_MAX_BYTES, dirs.state(), !attach, exitCommand);
+        HelperPlan.Slirp slirp = null;
+        List<HelperPlan.Port> ports = List.of();
+        if (spec.network() == BoxSpec.Network.SLIRP4NETNS) {
+            String missing = BoxNetwork.slirpMissing();
+            if (missing != null) {
+                throw new IllegalStateException("--network slirp4netns: " + missing);
+            }
+            ports = BoxNetwork.ports(spec, image.config().config());
+            slirp = new HelperPlan.Slirp(BoxNetwork.SLIRP4NETNS, BoxNetwork.apiSocket(box.id()), BoxNetwork.MTU,
+                    spec.publishing().allowHostLoopback(), ports);
+        } else if (!spec.publishing().ports().isEmpty() || spec.publishing().publishAll()) {
+            throw new IllegalArgumentException("publishing ports needs --network slirp4netns");
+        }
+        Files.writeString(dirs.ports(), portLines(ports));
+        Path cgroup = Cgroups.system(uid).create(box.id(), spec.resources());
+        Files.writeString(dirs.cgroup(), cgroup == null ? "" : cgroup.toString());
         BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), imageRoot, dirs, ids,
-                box.hostname(), overlay, Features.hostCgroup2(), seccomp(spec));
+                box.hostname(), overlay, Features.hostCgroup2(), seccomp(spec), mountSteps(spec), slirp, cgroup);
         return new BoxPlanner().plan(inputs, watch);
+    }
+
+    private static String portLines(List<HelperPlan.Port> ports) {
+        StringBuilder out = new StringBuilder();
+        for (HelperPlan.Port p : ports) {
+            out.append(p.proto()).append(' ').append(p.hostAddr()).append(' ').append(p.hostPort()).append(' ')
+                    .append(p.boxPort()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The ports a running box publishes (none when it is not running). */
+    public List<HelperPlan.Port> ports(BoxRecord box) throws IOException {
+        if (!status(box).running()) {
+            return List.of();
+        }
+        List<HelperPlan.Port> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(dirs(box.id()).ports())) {
+                String[] f = line.split(" ");
+                if (f.length == 4) {
+                    out.add(new HelperPlan.Port(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return List.of();
+        }
+        return out;
     }
 
     /** The image a box was made from, by its manifest: found even when its name was removed. */
@@ -239,6 +346,18 @@ public final class Boxes {
         return BoxProcesses.of(status.pid(), ids);
     }
 
+    /** A running box's resource use now (see {@link BoxStats}). */
+    public BoxStats stats(BoxRecord box) throws IOException {
+        List<BoxProcesses.Fox> foxes = processes(box);
+        String cgroup = "";
+        try {
+            cgroup = Files.readString(dirs(box.id()).cgroup()).strip();
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no cgroup
+        }
+        return BoxStats.sample(cgroup.isEmpty() ? null : Path.of(cgroup), foxes);
+    }
+
     /** Blocks until the box has exited; returns its exit status (-1 when its monitor died). */
     public int waitFor(BoxRecord box) throws IOException, InterruptedException {
         BoxStatus status = status(box);
@@ -291,6 +410,11 @@ public final class Boxes {
      * {@code force}, which kills it first.
      */
     public BoxRecord remove(String nameOrId, boolean force) throws IOException, InterruptedException {
+        return remove(nameOrId, force, false);
+    }
+
+    /** As {@link #remove(String, boolean)}; with {@code volumes}, the box's anonymous volumes go too ({@code rm -v}). */
+    public BoxRecord remove(String nameOrId, boolean force, boolean volumes) throws IOException, InterruptedException {
         BoxRecord box = find(nameOrId);
         try (LockFile.Held held = lock(box)) {
             BoxStatus status = status(box);
@@ -302,12 +426,59 @@ public final class Boxes {
                 waitFor(box);
             }
             remove(box);
+            if (volumes) {
+                Volumes vols = new Volumes(root);
+                for (BoxSpec.MountSpec m : box.spec().mounts()) {
+                    Volumes.Volume v = m.kind() == BoxSpec.MountSpec.Kind.VOLUME ? vols.read(m.source()) : null;
+                    if (v != null && v.anonymous()) {
+                        files.remove(vols.dir(v.name()));
+                    }
+                }
+            }
         }
         return box;
     }
 
+    /** Removes a volume that no box uses ({@code volume rm}). */
+    public void removeVolume(String name, boolean force) throws IOException, InterruptedException {
+        Volumes vols = new Volumes(root);
+        vols.get(name);
+        List<String> users = Volumes.users(name, records.list());
+        if (!users.isEmpty()) {
+            if (!force) {
+                throw new IllegalStateException("volume " + name + " is in use by box " + String.join(", ", users));
+            }
+            for (String user : users) {
+                remove(user, true);
+            }
+        }
+        ensureRuntime();
+        files.remove(vols.dir(name));
+    }
+
+    /** Removes every volume no box uses (anonymous ones only, unless {@code all}); returns their names. */
+    public List<String> pruneVolumes(boolean all) throws IOException, InterruptedException {
+        List<String> removed = new ArrayList<>();
+        List<BoxRecord> boxes = records.list();
+        for (Volumes.Volume v : new Volumes(root).list()) {
+            if ((all || v.anonymous()) && Volumes.users(v.name(), boxes).isEmpty()) {
+                removeVolume(v.name(), false);
+                removed.add(v.name());
+            }
+        }
+        return removed;
+    }
+
     private void remove(BoxRecord box) throws IOException {
         ensureRuntime();
+        try {
+            String cgroup = Files.readString(dirs(box.id()).cgroup()).strip();
+            if (!cgroup.isEmpty()) {
+                Cgroups.remove(Path.of(cgroup));
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // never started
+        }
         // The record goes first: a box half removed is no box, never a broken one.
         Files.deleteIfExists(dirs(box.id()).dir().resolve(BoxRecords.FILE));
         files.remove(dirs(box.id()).dir());

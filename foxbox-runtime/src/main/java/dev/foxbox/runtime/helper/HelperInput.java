@@ -75,6 +75,17 @@ public final class HelperInput {
         if (plan.joinPid() > 0) {
             step("join", Long.toString(plan.joinPid()));
         }
+        if (plan.slirp() != null) {
+            HelperPlan.Slirp s = plan.slirp();
+            step("slirp4netns", s.binary().toString(), s.apiSocket().toString(), Integer.toString(s.mtu()),
+                    s.allowHostLoopback() ? "allow" : "deny");
+            for (HelperPlan.Port p : s.ports()) {
+                step("portfwd", p.proto(), p.hostAddr(), Integer.toString(p.hostPort()), Integer.toString(p.boxPort()));
+            }
+        }
+        if (plan.cgroup() != null) {
+            step("cgroup", plan.cgroup().toString());
+        }
         if (plan.trace()) {
             step("trace");
         }
@@ -142,7 +153,7 @@ public final class HelperInput {
     /** Every step name this class writes, for the protocol test. */
     public static List<String> stepNames() {
         return List.of("namespaces", "uidmap", "gidmap", "idmapper", "errorfile", "boxfs-link", "logfile", "statefile",
-                "detach", "join", "exit-command", "trace", "tty", "init",
+                "detach", "join", "exit-command", "slirp4netns", "portfwd", "cgroup", "trace", "tty", "init",
                 "begin", "rootfs", "mount", "bind", "mkdir", "symlink", "mask", "readonly", "pivot", "remount-root-ro",
                 "hostname", "loopback", "rlimit", "stdio", "user", "chdir", "no-new-privs", "bounding", "caps", "seccomp",
                 "close-fds", "env", "exec");

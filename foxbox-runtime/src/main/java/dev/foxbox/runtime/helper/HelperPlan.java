@@ -18,10 +18,22 @@ import java.util.Set;
  * @param init       run a minimal init as pid 1
  * @param watch      the log, state file and detaching of a box, or null
  * @param joinPid    for exec: the running box's first process, whose namespaces are entered; else 0
+ * @param slirp      the box's slirp4netns network and published ports, or null
+ * @param cgroup     the cgroup the box is moved into before it runs, or null
  * @param steps      the child's steps, ending with {@link Step.Exec}
  */
 public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFile, Path boxfsLink, boolean trace,
-                         boolean tty, boolean init, Watch watch, long joinPid, List<Step> steps) {
+                         boolean tty, boolean init, Watch watch, long joinPid, Slirp slirp, Path cgroup, List<Step> steps) {
+
+    /** slirp4netns for the box: its binary, API socket, MTU, host loopback, and the ports to publish. */
+    public record Slirp(Path binary, Path apiSocket, int mtu, boolean allowHostLoopback, List<Port> ports) {
+        public Slirp {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /** A published port: {@code hostAddr:hostPort} on the host reaches {@code boxPort} in the box. */
+    public record Port(String proto, String hostAddr, int hostPort, int boxPort) {}
 
     public enum Namespace { USER, MOUNT, PID, UTS, IPC, CGROUP, NET }
 
@@ -47,6 +59,6 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
     /** A plan with nothing to watch and nothing to join: the helper's simplest use. */
     public HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFile, Path boxfsLink, boolean trace,
                       boolean tty, boolean init, List<Step> steps) {
-        this(namespaces, ids, errorFile, boxfsLink, trace, tty, init, null, 0, steps);
+        this(namespaces, ids, errorFile, boxfsLink, trace, tty, init, null, 0, null, null, steps);
     }
 }

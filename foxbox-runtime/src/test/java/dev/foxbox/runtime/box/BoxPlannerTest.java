@@ -25,7 +25,7 @@ class BoxPlannerTest {
     static BoxSpec spec(List<String> command, List<String> entrypoint) {
         BoxSpec s = BoxSpec.of("img", command);
         return new BoxSpec(s.image(), command, entrypoint, List.of(), null, null, null, null, null, false, false, false,
-                false, Set.of(), Set.of(), false, false, null, null, List.of(), false, false, false);
+                false, Set.of(), Set.of(), false, false, null, null, List.of(), false, false, false, null, null, null);
     }
 
     @Test
@@ -43,7 +43,7 @@ class BoxPlannerTest {
         BoxSpec s = BoxSpec.of("img", List.of());
         assertEquals(Capability.podmanDefaults(), BoxPlanner.capabilities(s));
         BoxSpec dropAll = new BoxSpec("img", List.of(), null, List.of(), null, null, null, null, null, false, false, false,
-                false, Set.of("NET_ADMIN", "chown"), Set.of("ALL"), false, false, null, null, List.of(), false, false, false);
+                false, Set.of("NET_ADMIN", "chown"), Set.of("ALL"), false, false, null, null, List.of(), false, false, false, null, null, null);
         assertEquals(Set.of(Capability.parse("CHOWN"), Capability.parse("NET_ADMIN")), BoxPlanner.capabilities(dropAll));
         assertEquals(0x800405fbL, BoxPlanner.mask(Capability.podmanDefaults()));
     }
@@ -52,7 +52,7 @@ class BoxPlannerTest {
     void environmentLayersImageThenOptions() {
         ContainerConfig image = ContainerConfig.EMPTY.withEnv(List.of("PATH=/opt/bin", "A=image"));
         BoxSpec s = new BoxSpec("img", List.of(), null, List.of("A=option", "B=x=y"), null, null, null, null, null, true,
-                false, false, false, Set.of(), Set.of(), false, false, null, null, List.of(), false, false, false);
+                false, false, false, Set.of(), Set.of(), false, false, null, null, List.of(), false, false, false, null, null, null);
         List<String> env = BoxPlanner.environment(s, image, "box", BoxUser.ROOT);
         assertEquals(List.of("PATH=/opt/bin", "A=option", "HOSTNAME=box", "TERM=xterm", "HOME=/root", "B=x=y"), env);
     }
