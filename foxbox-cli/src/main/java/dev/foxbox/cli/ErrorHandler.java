@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.build.foxfile.FoxfileException;
 import dev.foxbox.runtime.helper.BoxStartException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -26,6 +27,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        if (e instanceof FoxfileException f) {
+            // a Foxfile's mistake: where, the line, and a caret under the place
+            cmd.getErr().println("foxbox: " + f.withSource());
+            cmd.getErr().flush();
+            return FAILURE;
+        }
         cmd.getErr().println("foxbox: " + message(e));
         if (debug()) {
             e.printStackTrace(cmd.getErr());

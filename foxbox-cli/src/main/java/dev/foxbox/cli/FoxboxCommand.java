@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.build.builder.BuildCache;
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.LocalImages;
 import dev.foxbox.image.model.ImageReference;
@@ -10,9 +11,9 @@ import dev.foxbox.registry.PullOptions;
 import dev.foxbox.registry.RegistrySettings;
 import dev.foxbox.runtime.box.BoxRecords;
 import dev.foxbox.runtime.box.Boxes;
-import java.util.List;
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -93,11 +94,28 @@ public final class FoxboxCommand implements Runnable {
         }
     }
 
+    /**
+     * The image a build's FROM names: {@link #findOrPull}, or with {@code --pull} pulled from its
+     * registry even when the store has it.
+     */
+    StoredImage baseImage(String name, boolean pull) throws IOException {
+        if (!pull) {
+            return findOrPull(name);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        RegistrySettings settings = RegistrySettings.fromEnvironment(System.getenv(), null,
+                w -> err.println("foxbox: warning: " + w));
+        try (PullPrinter printer = PullPrinter.create(err, err, false)) {
+            return new ImagePuller(images().store(), settings).pull(name, PullOptions.defaults().withProgress(printer));
+        }
+    }
+
     /** The image engine for this invocation's data root, opened on first use. */
     LocalImages images() throws IOException {
         if (images == null) {
             BoxRecords boxes = new BoxRecords(dataRoot());
-            images = new LocalImages(dataRoot(), List.of(boxes.gcRoots()), boxes.imageUsers());
+            images = new LocalImages(dataRoot(), List.of(boxes.gcRoots(), new BuildCache(dataRoot()).gcRoots()),
+                    boxes.imageUsers());
         }
         return images;
     }

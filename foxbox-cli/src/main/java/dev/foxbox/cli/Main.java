@@ -33,6 +33,7 @@ public final class Main {
         COMMANDS.put("port", PortCommand::new);
         COMMANDS.put("volume", VolumeCommand::new);
         COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("build", BuildCommand::new);
         COMMANDS.put("pull", PullCommand::new);
         COMMANDS.put("login", LoginCommand::new);
         COMMANDS.put("logout", LogoutCommand::new);

@@ -127,6 +127,27 @@ public final class LocalImages {
         }
     }
 
+    /**
+     * Stores a new image made of layers already in the store (a build's result): writes its
+     * config and manifest and gives it {@code names}, or an untagged entry when there are none.
+     */
+    public StoredImage create(ImageConfig config, List<Descriptor> layers, List<ImageReference> names) throws IOException {
+        try (LockFile.Held writing = store.writing()) {
+            byte[] configBytes = ConfigJson.write(config);
+            Descriptor configDescriptor = new Descriptor(MediaType.OCI_CONFIG, store.blobs().put(configBytes), configBytes.length);
+            byte[] manifestBytes = OciJson.write(new ImageManifest(configDescriptor, layers));
+            Descriptor manifest = new Descriptor(MediaType.OCI_MANIFEST, store.blobs().put(manifestBytes), manifestBytes.length);
+            if (names.isEmpty()) {
+                store.addUntagged(manifest);
+                return store.resolveEntry(manifest, platform);
+            }
+            for (ImageReference name : names) {
+                store.tag(manifest, name);
+            }
+            return store.resolveEntry(manifest.withRefName(names.get(0).toString()), platform);
+        }
+    }
+
     public StoredImage importTarball(Path file, ImageReference name) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return importTarball(in, file.getFileName().toString(), name);

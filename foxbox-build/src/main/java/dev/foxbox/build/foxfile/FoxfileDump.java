@@ -59,7 +59,8 @@ public final class FoxfileDump {
         return i.location().line() + ":" + i.location().column() + " " + fields(i);
     }
 
-    private static String fields(Instruction i) {
+    /** An instruction without its place in the file: {@code KEYWORD field=value ...}; the build cache keys on it. */
+    public static String fields(Instruction i) {
         StringBuilder b = new StringBuilder(i.keyword());
         for (RecordComponent c : i.getClass().getRecordComponents()) {
             if (c.getName().equals("location")) {

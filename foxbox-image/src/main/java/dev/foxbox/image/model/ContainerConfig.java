@@ -95,4 +95,19 @@ public record ContainerConfig(
         return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, value,
                 healthcheck, onBuild, shell, argsEscaped);
     }
+
+    public ContainerConfig withHealthcheck(Healthcheck value) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+                value, onBuild, shell, argsEscaped);
+    }
+
+    public ContainerConfig withOnBuild(List<String> value) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+                healthcheck, value, shell, argsEscaped);
+    }
+
+    public ContainerConfig withShell(List<String> value) {
+        return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+                healthcheck, onBuild, value, argsEscaped);
+    }
 }

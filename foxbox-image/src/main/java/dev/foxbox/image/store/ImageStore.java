@@ -143,6 +143,21 @@ public final class ImageStore {
         });
     }
 
+    /** Adds an untagged entry for {@code manifest}, unless an entry (tagged or not) already points at it. */
+    public void addUntagged(Descriptor manifest) throws IOException {
+        if (!blobs().contains(manifest.digest())) {
+            throw new BlobNotFoundException(manifest.digest());
+        }
+        layout.updateIndex(index -> {
+            if (index.manifests().stream().anyMatch(d -> d.digest().equals(manifest.digest()))) {
+                return index;
+            }
+            List<Descriptor> all = new ArrayList<>(index.manifests());
+            all.add(manifest.withRefName(null));
+            return index.withManifests(all);
+        });
+    }
+
     /** Removes a tag; returns false if there was none. The blobs stay until garbage collection. */
     public boolean untag(ImageReference reference) throws IOException {
         boolean[] removed = {false};

@@ -40,7 +40,8 @@ final class BoxPlanner {
             Map.entry("rtprio", 14), Map.entry("rttime", 15));
 
     /** What the planner needs beyond the spec. */
-    record Inputs(BoxSpec spec, ContainerConfig image, Path imageRoot, BoxDirs dirs, IdMapping ids, String hostname,
+    /** What the planner needs beyond the spec; {@code lowers} are the root's read-only layers, topmost first. */
+    record Inputs(BoxSpec spec, ContainerConfig image, List<Path> lowers, BoxDirs dirs, IdMapping ids, String hostname,
                   boolean overlay, boolean hostCgroup2, SeccompChoice seccomp, List<Step> mounts, HelperPlan.Slirp slirp,
                   Path cgroup) {}
 
@@ -63,7 +64,7 @@ final class BoxPlanner {
         if (!workdir.startsWith("/")) {
             throw new IllegalArgumentException("the working directory must be an absolute path: " + workdir);
         }
-        BoxUser user = BoxUser.resolve(spec.user() != null ? spec.user() : in.image().user(), in.imageRoot());
+        BoxUser user = BoxUser.resolve(spec.user() != null ? spec.user() : in.image().user(), etcOf(in.lowers()));
         Set<Capability> caps = capabilities(spec);
         boolean netns = spec.network() != BoxSpec.Network.HOST;
 
@@ -208,11 +209,22 @@ final class BoxPlanner {
 
     private static Step rootfs(Inputs in) {
         if (in.overlay()) {
-            String data = "lowerdir=" + escape(in.imageRoot()) + ",upperdir=" + escape(in.dirs().upper())
+            String data = "lowerdir=" + String.join(":", in.lowers().stream().map(BoxPlanner::escape).toList())
+                    + ",upperdir=" + escape(in.dirs().upper())
                     + ",workdir=" + escape(in.dirs().work()) + ",userxattr";
             return new Step.Rootfs("overlay", in.dirs().rootfs(), "overlay", "", data);
         }
         return new Step.Rootfs(in.dirs().upper().toString(), in.dirs().rootfs(), "bind", "", "");
+    }
+
+    /** The topmost layer that has an /etc/passwd: where users are looked up (build steps stack layers). */
+    static Path etcOf(List<Path> lowers) throws java.io.IOException {
+        for (Path lower : lowers) {
+            if (Files.exists(InRoot.resolve(lower, "/etc/passwd"))) {
+                return lower;
+            }
+        }
+        return lowers.get(lowers.size() - 1);
     }
 
     /** Overlay's option syntax: commas, colons and backslashes in paths are escaped. */

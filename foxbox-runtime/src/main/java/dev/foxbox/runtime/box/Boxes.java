@@ -230,7 +230,7 @@ public final class Boxes {
         Files.writeString(dirs.ports(), portLines(ports));
         Path cgroup = Cgroups.system(uid).create(box.id(), spec.resources());
         Files.writeString(dirs.cgroup(), cgroup == null ? "" : cgroup.toString());
-        BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), imageRoot, dirs, ids,
+        BoxPlanner.Inputs inputs = new BoxPlanner.Inputs(spec, image.config().config(), List.of(imageRoot), dirs, ids,
                 box.hostname(), overlay, Features.hostCgroup2(), seccomp(spec), mountSteps(spec), slirp, cgroup);
         return new BoxPlanner().plan(inputs, watch);
     }
@@ -544,6 +544,19 @@ public final class Boxes {
     }
 
     // ---- mechanics -------------------------------------------------------------------------------
+
+    /** The runtime's machinery for building images: RUN steps, layers, copies as the box's users. */
+    public StepRunner steps() {
+        return new StepRunner(root, this);
+    }
+
+    /** The id maps, the installed helper and the file mechanics, ready. */
+    record Runtime(IdMapping ids, Path helper, BoxFiles files, UserNamespaceCommand unshare) {}
+
+    Runtime runtime() throws IOException {
+        ensureRuntime();
+        return new Runtime(ids, helper, files, new UserNamespaceCommand(helper, ids, root.tmp()));
+    }
 
     /** The id maps boxes get, the installed helper, and the file mechanics that depend on them. */
     private void ensureRuntime() throws IOException {

@@ -31,8 +31,26 @@ final class UserNamespaceCommand {
         this.workDir = workDir;
     }
 
+    /** The command ran and failed; {@link #lastLine} is the last line it printed on stderr. */
+    static final class Failed extends IOException {
+        final String lastLine;
+
+        Failed(String message, String lastLine) {
+            super(message);
+            this.lastLine = lastLine;
+        }
+    }
+
     /** Runs {@code argv}; its output is returned when it fails, in the exception. */
     void run(List<String> argv) throws IOException {
+        run(List.of(), argv);
+    }
+
+    /**
+     * Runs {@code argv} after {@code mounts} (steps in a mount namespace of its own, such as an
+     * overlay of a build's layers); returns what it printed on stdout.
+     */
+    String run(List<Step> mounts, List<String> argv) throws IOException {
         Files.createDirectories(workDir);
         Path plan = Files.createTempFile(workDir, "unshare-", ".plan");
         Path error = plan.resolveSibling(plan.getFileName() + ".error");
@@ -41,18 +59,25 @@ final class UserNamespaceCommand {
         for (Map.Entry<String, String> e : System.getenv().entrySet()) {
             env.add(e.getKey() + "=" + e.getValue());
         }
-        HelperPlan helperPlan = new HelperPlan(Set.of(HelperPlan.Namespace.USER), ids, error, null, false, false, false,
-                List.of(new Step.Env(env), new Step.Exec(argv)));
+        List<Step> steps = new ArrayList<>(mounts);
+        steps.add(new Step.Env(env));
+        steps.add(new Step.Exec(argv));
+        Set<HelperPlan.Namespace> namespaces = mounts.isEmpty() ? Set.of(HelperPlan.Namespace.USER)
+                : Set.of(HelperPlan.Namespace.USER, HelperPlan.Namespace.MOUNT);
+        HelperPlan helperPlan = new HelperPlan(namespaces, ids, error, null, false, false, false, steps);
+        Path out = plan.resolveSibling(plan.getFileName() + ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder().redirectErrorStream(true).redirectOutput(log.toFile())
+            ProcessBuilder pb = new ProcessBuilder().redirectError(log.toFile()).redirectOutput(out.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             int status = HelperProcess.start(helper, helperPlan, plan, pb).waitFor();
             if (status != 0) {
                 String output = Files.readString(log, StandardCharsets.UTF_8).strip();
-                throw new IOException(String.join(" ", argv.subList(0, Math.min(argv.size(), 3)))
-                        + "… in the user namespace failed (status " + status + ")" + (output.isEmpty() ? "" : ": "
-                        + output.lines().reduce((a, b) -> b).orElse("")));
+                String last = output.lines().reduce((a, b) -> b).orElse("");
+                throw new Failed(String.join(" ", argv.subList(0, Math.min(argv.size(), 3)))
+                        + "… in the user namespace failed (status " + status + ")" + (last.isEmpty() ? "" : ": " + last),
+                        last);
             }
+            return Files.readString(out, StandardCharsets.UTF_8);
         } catch (BoxStartException e) {
             throw new IOException("cannot enter a user namespace: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -62,6 +87,7 @@ final class UserNamespaceCommand {
             Files.deleteIfExists(plan);
             Files.deleteIfExists(error);
             Files.deleteIfExists(log);
+            Files.deleteIfExists(out);
         }
     }
 }
