@@ -9,6 +9,7 @@ import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.runtime.box.BoxNetwork;
 import dev.foxbox.runtime.box.BoxSpec;
 import dev.foxbox.runtime.box.Boxes;
+import dev.foxbox.runtime.box.StepRunner;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,8 +86,8 @@ final class BuildCommand implements Callable<Integer> {
                 target, noCache, pull, labelValues, mode, quiet);
         Boxes boxes = foxbox.boxes();
         BuildOutput output = new BuildOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
-        try {
-            new Builder(foxbox.images(), boxes.steps(), foxbox::baseImage, output).build(request);
+        try (StepRunner steps = boxes.steps()) {
+            new Builder(foxbox.images(), steps, foxbox::baseImage, output).build(request);
         } catch (BuildFailedException e) {
             throw new ExitCodeException(1, e.getMessage());
         }

@@ -10,10 +10,8 @@ import dev.foxbox.image.store.GcRoots;
 import dev.foxbox.runtime.box.StepRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,14 +29,15 @@ import java.util.List;
  *
  * <pre>
  * steps/KEY    "DIGEST SIZE DIFF_ID CREATED": the layer blob, its uncompressed digest, when it was made
- * layers/KEY/  the layer's files (an overlay upper directory: deletions as whiteouts)
+ * layers/ID/   the files of the layer whose diff id starts with ID (an overlay upper directory:
+ *              deletions as whiteouts); a step run again (--no-cache) makes a new layer beside the old
  * results/KEY  when a build whose last step had this key finished: a rebuild from the cache gives the same image
  * work/NAME/   steps in progress
  * empty/       the root of a stage FROM scratch
  * </pre>
  *
- * Keys are the first 16 hex digits of a SHA-256 (see {@link StepKeys}), short because overlay's
- * list of lower directories must fit in one page. An entry is written last, after its directory,
+ * Keys and layer directory names are 16 hex digits (see {@link StepKeys}), short because
+ * overlay's list of lower directories must fit in one page. An entry is written last, after its directory,
  * so a crash leaves at most an unused directory behind.
  */
 public final class BuildCache {
@@ -59,7 +58,6 @@ public final class BuildCache {
     /** The entry for {@code key}, or null when there is none or its layer or files are gone. */
     public Entry lookup(String key, ContentStore blobs) throws IOException {
         Path file = dir.resolve("steps").resolve(key);
-        Path layerDir = dir.resolve("layers").resolve(key);
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -67,7 +65,11 @@ public final class BuildCache {
             return null;
         }
         String[] f = text.split(" ");
-        if (f.length != 4 || !Digest.isDigest(f[0]) || !Digest.isDigest(f[2]) || !Files.isDirectory(layerDir)) {
+        if (f.length != 4 || !Digest.isDigest(f[0]) || !Digest.isDigest(f[2])) {
+            return null;
+        }
+        Path layerDir = layerDir(Digest.parse(f[2]));
+        if (!Files.isDirectory(layerDir)) {
             return null;
         }
         Digest digest = Digest.parse(f[0]);
@@ -81,23 +83,27 @@ public final class BuildCache {
 
     /**
      * Records a step's layer, taking {@code files} (the step's upper directory) as its
-     * directory; returns the entry. When another build stored the same key meanwhile, its
-     * directory is kept and ours is left for the caller to remove with the step's work.
+     * directory; returns the entry. When the cache has that layer's files already (another
+     * step made the same), they are kept and ours are left for the caller to remove.
      */
     public Entry store(String key, StepRunner.Layer layer, Path files, Instant created) throws IOException {
-        Path layerDir = Files.createDirectories(dir.resolve("layers")).resolve(key);
+        Files.createDirectories(dir.resolve("layers"));
+        Path layerDir = layerDir(layer.diffId());
         try {
             Files.move(files, layerDir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+        } catch (FileSystemException e) {
             if (!Files.isDirectory(layerDir)) {
                 throw e;
             }
-            // the same step, stored by a build that ran alongside: same key, same files
         }
         Files.createDirectories(dir.resolve("steps"));
         AtomicFiles.write(dir.resolve("steps").resolve(key), (layer.descriptor().digest() + " " + layer.descriptor().size()
                 + " " + layer.diffId() + " " + created + "\n").getBytes(StandardCharsets.UTF_8), dir.resolve("work"));
         return new Entry(layer, layerDir, created);
+    }
+
+    private Path layerDir(Digest diffId) {
+        return dir.resolve("layers").resolve(diffId.hex().substring(0, 16));
     }
 
     /** When the build whose last step had {@code key} was first made, or null. */

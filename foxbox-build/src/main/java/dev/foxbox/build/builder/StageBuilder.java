@@ -281,6 +281,7 @@ final class StageBuilder {
             OutputStream output = build.output.runOutput();
             int status;
             try {
+                build.steps.warmUp(); // the layer worker's JVM boots while the box runs
                 status = build.steps.run(spec, output);
             } catch (IOException | RuntimeException e) {
                 throw new BuildFailedException(at, step + ": " + at.text(), String.valueOf(e.getMessage()));

@@ -4,79 +4,115 @@ import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.LocalImages;
 import dev.foxbox.image.layer.ChangeSet;
 import dev.foxbox.image.layer.Compression;
-import dev.foxbox.image.layer.LayerUnpacker;
 import dev.foxbox.image.layer.LayerWriter;
 import dev.foxbox.image.layer.OverlayUpperDiff;
-import dev.foxbox.image.layer.UnpackOptions;
 import dev.foxbox.image.layer.WriteOptions;
 import dev.foxbox.image.layer.WrittenLayer;
-import dev.foxbox.image.model.Digest;
 import dev.foxbox.image.store.BlobWriter;
 import dev.foxbox.image.store.ImageStore;
 import dev.foxbox.image.store.LockFile;
-import java.io.InputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Layer work that needs to see files as a box's users own them: run by {@link StepRunner} in a
- * JVM that the helper started as root of a user namespace with the boxes' id maps.
+ * The build's layer worker ({@link LayerWorker}): a JVM that the helper started as root of a
+ * user namespace with the boxes' id maps and with a mount namespace of its own, so that it reads
+ * and writes files as the box's users own them.
  *
  * <pre>
- * LayerMain diff   DATA_ROOT UPPER [PATH=LOWER...]
- *                                             an overlay upper directory as a layer (whiteouts included), less
- *                                             the mount points a box made: each PATH that is empty, and was not
- *                                             in the layers below (LOWER empty) or was a directory just like LOWER
- * LayerMain copy   DATA_ROOT JOB DIR          a {@link CopyJob} carried out on the overlay mounted at DIR/merged
- *                                             (and DIR/from), then DIR/upper as a layer
- * LayerMain unpack DATA_ROOT LAYER_DIGEST DIR a layer blob from the store unpacked, owners kept
+ * LayerMain worker DATA_ROOT
+ *   diff UPPER [PATH=LOWER...]   an overlay upper directory as a layer (whiteouts included), less the mount
+ *                                points a box made: each PATH that is empty, and was not in the layers below
+ *                                (LOWER empty) or was a directory just like LOWER
+ *   copy JOB DIR [MOUNT...]      mounts (target, type, flags, data each), carries out the {@link CopyJob} on
+ *                                the overlay at DIR/merged (reading DIR/from), then DIR/upper as a layer
  * </pre>
- * The first two store the layer (gzip) and print "digest size diffId" on stdout.
+ * Requests come a line each on stdin; each gets a line on stdout, {@code ok DIGEST SIZE DIFF_ID}
+ * (the layer, stored gzip-compressed) or {@code error MESSAGE}. Notes go to stderr.
  */
 public final class LayerMain {
 
     private LayerMain() {}
 
-    public static void main(String[] args) {
-        try {
-            ImageStore store = LocalImages.open(new DataRoot(Path.of(args[1]))).store();
-            switch (args[0]) {
-                case "diff" -> {
-                    Path upper = Path.of(args[2]);
-                    for (int i = 3; i < args.length; i++) {
-                        int eq = args[i].indexOf('=');
-                        String lower = args[i].substring(eq + 1);
-                        dropIfEmpty(upper.resolve(args[i].substring(1, eq)), lower.isEmpty() ? null : Path.of(lower));
-                    }
-                    write(store, OverlayUpperDiff.changes(upper), WriteOptions.fromEnvironment());
-                }
-                case "copy" -> {
-                    Path dir = Path.of(args[3]);
-                    CopyJob job = CopyJob.read(Path.of(args[2]), dir);
-                    BuildCopier copier = new BuildCopier(dir.resolve("merged"),
-                            job.fromLowers().isEmpty() ? null : dir.resolve("from"));
-                    for (CopyJob.Op op : job.ops()) {
-                        copier.apply(op);
-                    }
-                    copier.finish();
-                    write(store, OverlayUpperDiff.changes(dir.resolve("upper")), WriteOptions.fromEnvironment());
-                }
-                case "unpack" -> {
-                    try (InputStream in = store.blobs().open(Digest.parse(args[2]))) {
-                        new LayerUnpacker(Path.of(args[3]), UnpackOptions.defaults().withNotes(System.err::println))
-                                .apply(in, args[2]);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2 || !args[0].equals("worker")) {
+            System.err.println("usage: LayerMain worker DATA_ROOT");
+            System.exit(2);
+        }
+        PrintStream answers = System.out;
+        System.setOut(System.err); // nothing but answers on stdout
+        ImageStore store = LocalImages.open(new DataRoot(Path.of(args[1]))).store();
+        Mounts.makeRootSlave();
+        BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = requests.readLine()) != null; ) {
+            List<String> f = LayerWorker.decode(line);
+            String answer;
+            try {
+                answer = "ok\t" + LayerWorker.encode(switch (f.get(0)) {
+                    case "diff" -> diff(store, f);
+                    case "copy" -> copy(store, f);
+                    default -> throw new IllegalArgumentException("unknown request " + f.get(0));
+                });
+            } catch (Exception e) {
+                answer = "error\t" + LayerWorker.encode(List.of(message(e)));
             }
-        } catch (Exception e) {
-            System.err.println(e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                    ? f.getFile() + ": " + f.getReason() : String.valueOf(e.getMessage()));
-            System.exit(1);
+            answers.println(answer);
+            answers.flush();
         }
         System.exit(0);
+    }
+
+    private static List<String> diff(ImageStore store, List<String> f) throws Exception {
+        Path upper = Path.of(f.get(1));
+        for (String drop : f.subList(2, f.size())) {
+            int eq = drop.indexOf('=');
+            String lower = drop.substring(eq + 1);
+            dropIfEmpty(upper.resolve(drop.substring(1, eq)), lower.isEmpty() ? null : Path.of(lower));
+        }
+        return write(store, OverlayUpperDiff.changes(upper));
+    }
+
+    private static List<String> copy(ImageStore store, List<String> f) throws Exception {
+        Path dir = Path.of(f.get(2));
+        CopyJob job = CopyJob.read(Path.of(f.get(1)), dir);
+        List<Path> mounted = new ArrayList<>();
+        try {
+            for (int i = 3; i + 3 < f.size(); i += 4) {
+                Path target = Path.of(f.get(i));
+                long flags = f.get(i + 2).equals("ro") ? Mounts.MS_RDONLY : 0;
+                if (f.get(i + 1).equals("bind")) {
+                    Mounts.mount(f.get(i + 3), target, null, Mounts.MS_BIND | Mounts.MS_REC, null);
+                } else {
+                    Mounts.mount(f.get(i + 1), target, f.get(i + 1), flags, f.get(i + 3));
+                }
+                mounted.add(0, target);
+            }
+            BuildCopier copier = new BuildCopier(dir.resolve("merged"), job.fromLowers().isEmpty() ? null : dir.resolve("from"));
+            for (CopyJob.Op op : job.ops()) {
+                copier.apply(op);
+            }
+            copier.finish();
+        } finally {
+            for (Path target : mounted) {
+                Mounts.detach(target);
+            }
+        }
+        return write(store, OverlayUpperDiff.changes(dir.resolve("upper")));
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /**
@@ -84,7 +120,7 @@ public final class LayerMain {
      * that {@code lower} (the layers' own, or null) did not have, or an empty directory that
      * overlay copied up only to make one inside it (same owner and mode as {@code lower}).
      */
-    private static void dropIfEmpty(Path path, Path lower) throws java.io.IOException {
+    private static void dropIfEmpty(Path path, Path lower) throws IOException {
         LinkOption nofollow = LinkOption.NOFOLLOW_LINKS;
         if (lower == null && Files.isRegularFile(path, nofollow) && Files.size(path) == 0) {
             Files.delete(path);
@@ -100,7 +136,7 @@ public final class LayerMain {
         }
     }
 
-    private static boolean sameOwnerAndMode(Path a, Path b) throws java.io.IOException {
+    private static boolean sameOwnerAndMode(Path a, Path b) throws IOException {
         for (String attribute : List.of("unix:uid", "unix:gid", "unix:mode")) {
             if (!Files.getAttribute(a, attribute, LinkOption.NOFOLLOW_LINKS)
                     .equals(Files.getAttribute(b, attribute, LinkOption.NOFOLLOW_LINKS))) {
@@ -112,11 +148,11 @@ public final class LayerMain {
         return xattrs == null || !xattrs.list().contains("overlay.opaque");
     }
 
-    static void write(ImageStore store, ChangeSet changes, WriteOptions options) throws Exception {
+    private static List<String> write(ImageStore store, ChangeSet changes) throws Exception {
         try (LockFile.Held writing = store.writing(); BlobWriter blob = store.blobs().newWriter()) {
-            WrittenLayer layer = new LayerWriter(options).write(changes, Compression.GZIP, blob);
+            WrittenLayer layer = new LayerWriter(WriteOptions.fromEnvironment()).write(changes, Compression.GZIP, blob);
             blob.commit(layer.digest());
-            System.out.println(layer.digest() + " " + layer.size() + " " + layer.diffId());
+            return List.of(layer.digest().toString(), Long.toString(layer.size()), layer.diffId().toString());
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  * layer, and COPY's files put in place and owned as the box's users. Work on files that belong to
  * the box's users happens inside a user namespace with the boxes' id maps.
  */
-public final class StepRunner {
+public final class StepRunner implements AutoCloseable {
 
     /**
      * One RUN step.
@@ -50,6 +50,7 @@ public final class StepRunner {
 
     private final DataRoot root;
     private final Boxes boxes;
+    private LayerWorker worker;
 
     StepRunner(DataRoot root, Boxes boxes) {
         this.root = root;
@@ -107,13 +108,13 @@ public final class StepRunner {
      * mount points the box had to make because the image lacked them.
      */
     public Layer diff(Path stepDir, List<Path> lowers) throws IOException {
-        List<String> args = new ArrayList<>(List.of("diff", root.dir().toString(), new BoxDirs(stepDir).upper().toString()));
+        List<String> request = new ArrayList<>(List.of("diff", new BoxDirs(stepDir).upper().toString()));
         for (String path : MOUNT_POINTS) {
             Path lower = lowers.stream().map(l -> l.resolve(path.substring(1)))
                     .filter(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS)).findFirst().orElse(null);
-            args.add(path + "=" + (lower == null ? "" : lower));
+            request.add(path + "=" + (lower == null ? "" : lower));
         }
-        return layer(inNamespace(List.of(), args));
+        return layer(worker().request(request));
     }
 
     /** Carries out a COPY or ADD over the job's layers; its changes ({@code dir/upper}) become a layer. */
@@ -124,19 +125,44 @@ public final class StepRunner {
         Path merged = Files.createDirectories(dir.resolve("merged"));
         Files.createDirectories(dirs.upper());
         Files.createDirectories(dirs.work());
-        List<Step> mounts = new ArrayList<>();
-        mounts.add(new Step.Rootfs("overlay", merged, "overlay", "", "lowerdir=" + lowerdir(job.lowers())
+        List<String> request = new ArrayList<>(List.of("copy", dir.resolve("copy.job").toString(), dir.toString()));
+        request.addAll(List.of(merged.toString(), "overlay", "", "lowerdir=" + lowerdir(job.lowers())
                 + ",upperdir=" + BoxPlanner.escape(dirs.upper()) + ",workdir=" + BoxPlanner.escape(dirs.work()) + ",userxattr"));
         if (!job.fromLowers().isEmpty()) {
             Path from = Files.createDirectories(dir.resolve("from"));
             // A read-only overlay needs two layers at least; a single one is simply bound.
-            mounts.add(job.fromLowers().size() == 1
-                    ? new Step.Rootfs(job.fromLowers().get(0).toString(), from, "bind", "", "")
-                    : new Step.Rootfs("overlay", from, "overlay", "ro", "lowerdir=" + lowerdir(job.fromLowers()) + ",userxattr"));
+            if (job.fromLowers().size() == 1) {
+                request.addAll(List.of(from.toString(), "bind", "", job.fromLowers().get(0).toString()));
+            } else {
+                request.addAll(List.of(from.toString(), "overlay", "ro", "lowerdir=" + lowerdir(job.fromLowers()) + ",userxattr"));
+            }
         }
-        Path jobFile = dir.resolve("copy.job");
-        job.write(jobFile);
-        return layer(inNamespace(mounts, List.of("copy", root.dir().toString(), jobFile.toString(), dir.toString())));
+        job.write(dir.resolve("copy.job"));
+        return layer(worker().request(request));
+    }
+
+    /**
+     * Starts the layer worker if it is not running: its JVM boots while a RUN step's box runs.
+     * The first step that misses the cache calls this.
+     */
+    public void warmUp() throws IOException {
+        worker();
+    }
+
+    /** Stops the layer worker. */
+    @Override
+    public void close() {
+        if (worker != null) {
+            worker.close();
+            worker = null;
+        }
+    }
+
+    private LayerWorker worker() throws IOException {
+        if (worker == null) {
+            worker = LayerWorker.start(boxes.runtime().unshare(), root);
+        }
+        return worker;
     }
 
     /** The image's root file system, flattened once and shared with its boxes. */
@@ -168,28 +194,12 @@ public final class StepRunner {
         return String.join(":", lowers.stream().map(BoxPlanner::escape).toList());
     }
 
-    private String inNamespace(List<Step> mounts, List<String> args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), LayerMain.class.getName()));
-        argv.addAll(args);
-        try {
-            return boxes.runtime().unshare().run(mounts, argv);
-        } catch (UserNamespaceCommand.Failed e) {
-            // LayerMain says what went wrong in its last line; the command line is noise here
-            throw new IOException(e.lastLine.isEmpty() ? e.getMessage() : e.lastLine, e);
+    private static Layer layer(List<String> answer) throws IOException {
+        if (answer.size() != 3) {
+            throw new IOException("unexpected answer from the layer worker: " + answer);
         }
+        return new Layer(new Descriptor(MediaType.OCI_LAYER_GZIP, Digest.parse(answer.get(0)), Long.parseLong(answer.get(1))),
+                Digest.parse(answer.get(2)));
     }
 
-    private static Layer layer(String printed) throws IOException {
-        String[] f = printed.strip().split(" ");
-        if (f.length != 3) {
-            throw new IOException("unexpected output of the layer writer: " + printed);
-        }
-        return new Layer(new Descriptor(MediaType.OCI_LAYER_GZIP, Digest.parse(f[0]), Long.parseLong(f[1])), Digest.parse(f[2]));
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 }

@@ -47,6 +47,31 @@ final class UserNamespaceCommand {
     }
 
     /**
+     * Starts {@code argv} in a user namespace and a mount namespace of its own, attached to
+     * {@code stdio}, and returns at once: a long-lived worker such as the builder's layer worker.
+     * The caller removes {@link Started#files} when it is done.
+     */
+    Started start(List<String> argv, ProcessBuilder stdio) throws IOException {
+        Files.createDirectories(workDir);
+        Path plan = Files.createTempFile(workDir, "worker-", ".plan");
+        Path error = plan.resolveSibling(plan.getFileName() + ".error");
+        HelperPlan helperPlan = new HelperPlan(Set.of(HelperPlan.Namespace.USER, HelperPlan.Namespace.MOUNT), ids, error,
+                null, false, false, false, List.of(new Step.Env(environment()), new Step.Exec(argv)));
+        return new Started(HelperProcess.start(helper, helperPlan, plan, stdio), List.of(plan, error));
+    }
+
+    /** A command started in the background, and the helper's files to remove when it ends. */
+    record Started(HelperProcess process, List<Path> files) {}
+
+    private static List<String> environment() {
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        return env;
+    }
+
+    /**
      * Runs {@code argv} after {@code mounts} (steps in a mount namespace of its own, such as an
      * overlay of a build's layers); returns what it printed on stdout.
      */
@@ -55,12 +80,8 @@ final class UserNamespaceCommand {
         Path plan = Files.createTempFile(workDir, "unshare-", ".plan");
         Path error = plan.resolveSibling(plan.getFileName() + ".error");
         Path log = plan.resolveSibling(plan.getFileName() + ".log");
-        List<String> env = new ArrayList<>();
-        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            env.add(e.getKey() + "=" + e.getValue());
-        }
         List<Step> steps = new ArrayList<>(mounts);
-        steps.add(new Step.Env(env));
+        steps.add(new Step.Env(environment()));
         steps.add(new Step.Exec(argv));
         Set<HelperPlan.Namespace> namespaces = mounts.isEmpty() ? Set.of(HelperPlan.Namespace.USER)
                 : Set.of(HelperPlan.Namespace.USER, HelperPlan.Namespace.MOUNT);
