@@ -5,237 +5,78 @@ import dev.foxbox.image.model.Digest;
 import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.registry.PullProgress;
-import java.io.Console;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shows a pull as it goes: on a terminal one line per layer, redrawn ten times a second (bytes,
- * total, rate); otherwise one plain line per layer when it is done, for logs. Notes (retries, a
- * failed mirror) go to stderr. {@code -q} shows nothing.
+ * Shows a pull as it goes ({@link CopyPrinter}), then the digest and whether the image changed.
+ * {@code -q} shows nothing.
  */
-abstract class PullPrinter implements PullProgress, AutoCloseable {
+final class PullPrinter implements PullProgress, AutoCloseable {
 
-    final PrintWriter out;
-    final PrintWriter err;
+    private final CopyPrinter display;
+    private final boolean quiet;
 
-    PullPrinter(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
+    private PullPrinter(CopyPrinter display, boolean quiet) {
+        this.display = display;
+        this.quiet = quiet;
     }
 
     static PullPrinter create(PrintWriter out, PrintWriter err, boolean quiet) {
-        if (quiet) {
-            return new PullPrinter(out, err) {
-                @Override
-                public void note(String line) {
-                    // quiet
-                }
-
-                @Override
-                public void finished(StoredImage image, boolean changed) {
-                    // quiet
-                }
-            };
-        }
-        return isTerminal() ? new Live(out, err) : new Plain(out, err);
-    }
-
-    /** Whether stdout is a terminal that understands cursor movement. */
-    static boolean isTerminal() {
-        Console console = System.console();
-        String term = System.getenv("TERM");
-        if (console == null || term == null || term.isEmpty() || term.equals("dumb")) {
-            return false;
-        }
-        try {
-            // JDK 22+ returns a Console for redirected streams too; isTerminal() tells them apart.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return new PullPrinter(CopyPrinter.create(out, err, quiet, CopyPrinter.PULL), quiet);
     }
 
     @Override
-    public synchronized void note(String line) {
-        err.println("foxbox: " + line);
-        err.flush();
+    public void resolved(ImageReference reference, Digest manifestDigest, List<Descriptor> blobs) {
+        display.resolved(reference, manifestDigest, blobs);
+    }
+
+    @Override
+    public void blobSkipped(Descriptor blob) {
+        display.blobSkipped(blob);
+    }
+
+    @Override
+    public void blobReused(Descriptor blob, String from) {
+        display.blobReused(blob, from);
+    }
+
+    @Override
+    public void blobStarted(Descriptor blob) {
+        display.blobStarted(blob);
+    }
+
+    @Override
+    public void blobProgress(Descriptor blob, long bytes) {
+        display.blobProgress(blob, bytes);
+    }
+
+    @Override
+    public void blobDone(Descriptor blob) {
+        display.blobDone(blob);
+    }
+
+    @Override
+    public void note(String line) {
+        display.note(line);
     }
 
     @Override
     public void finished(StoredImage image, boolean changed) {
-        done();
-        synchronized (this) {
-            out.println("Digest: " + image.repoDigest());
-            out.println("Status: " + (changed ? "Downloaded newer image for " : "Image is up to date for ") + image.reference());
-            out.flush();
+        display.done();
+        if (quiet) {
+            return;
+        }
+        synchronized (display) {
+            display.out.println("Digest: " + image.repoDigest());
+            display.out.println("Status: " + (changed ? "Downloaded newer image for " : "Image is up to date for ")
+                    + image.reference());
+            display.out.flush();
         }
     }
-
-    void done() {}
 
     @Override
     public void close() {
-        done();
-    }
-
-    static String shortId(Digest digest) {
-        return digest.shortHex();
-    }
-
-    static String rate(long bytes, long nanos) {
-        return Human.size((long) (bytes / Math.max(nanos / 1e9, 0.001))) + "/s";
-    }
-
-    /** One line per finished layer. */
-    static final class Plain extends PullPrinter {
-        private final Map<Digest, Long> started = new ConcurrentHashMap<>();
-
-        Plain(PrintWriter out, PrintWriter err) {
-            super(out, err);
-        }
-
-        @Override
-        public synchronized void resolved(ImageReference reference, Digest manifestDigest, List<Descriptor> blobs) {
-            int layers = blobs.size() - 1;
-            out.println("Pulling " + reference + " (" + layers + (layers == 1 ? " layer)" : " layers)"));
-            out.flush();
-        }
-
-        @Override
-        public synchronized void blobSkipped(Descriptor blob) {
-            out.println(shortId(blob.digest()) + ": already exists");
-            out.flush();
-        }
-
-        @Override
-        public void blobStarted(Descriptor blob) {
-            started.put(blob.digest(), System.nanoTime());
-        }
-
-        @Override
-        public synchronized void blobDone(Descriptor blob) {
-            long nanos = System.nanoTime() - started.getOrDefault(blob.digest(), System.nanoTime());
-            out.println(shortId(blob.digest()) + ": pulled " + Human.size(blob.size()) + " in "
-                    + String.format(Locale.ROOT, "%.1f", nanos / 1e9) + " s (" + rate(blob.size(), nanos) + ")");
-            out.flush();
-        }
-    }
-
-    /** A table of layers redrawn in place. */
-    static final class Live extends PullPrinter {
-        private final List<Descriptor> layers = new ArrayList<>();
-        private final Map<Digest, long[]> state = new ConcurrentHashMap<>(); // {bytes, startNanos, status}
-        private Thread painter;
-        private int drawn;
-
-        private static final long WAITING = 0;
-        private static final long DOWNLOADING = 1;
-        private static final long EXISTS = 2;
-        private static final long COMPLETE = 3;
-
-        Live(PrintWriter out, PrintWriter err) {
-            super(out, err);
-        }
-
-        @Override
-        public synchronized void resolved(ImageReference reference, Digest manifestDigest, List<Descriptor> blobs) {
-            out.println("Pulling " + reference);
-            for (Descriptor d : blobs) {
-                if (d.mediaType().isLayer()) {
-                    layers.add(d);
-                    state.put(d.digest(), new long[] {0, 0, WAITING});
-                }
-            }
-            paint();
-            painter = new Thread(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        Thread.sleep(100);
-                        paint();
-                    }
-                } catch (InterruptedException e) {
-                    // done
-                }
-            }, "foxbox-progress");
-            painter.setDaemon(true);
-            painter.start();
-        }
-
-        @Override
-        public void blobSkipped(Descriptor blob) {
-            set(blob, 0, EXISTS);
-        }
-
-        @Override
-        public void blobStarted(Descriptor blob) {
-            long[] s = state.get(blob.digest());
-            if (s != null) {
-                s[1] = System.nanoTime();
-                s[2] = DOWNLOADING;
-            }
-        }
-
-        @Override
-        public void blobProgress(Descriptor blob, long bytes) {
-            long[] s = state.get(blob.digest());
-            if (s != null) {
-                s[0] = bytes;
-            }
-        }
-
-        @Override
-        public void blobDone(Descriptor blob) {
-            set(blob, blob.size(), COMPLETE);
-        }
-
-        @Override
-        public synchronized void note(String line) {
-            super.note(line);
-            drawn = 0; // the note moved the cursor: draw the table afresh below it
-        }
-
-        private void set(Descriptor blob, long bytes, long status) {
-            long[] s = state.get(blob.digest());
-            if (s != null) {
-                s[0] = bytes;
-                s[2] = status;
-            }
-        }
-
-        @Override
-        synchronized void done() {
-            if (painter != null) {
-                painter.interrupt();
-                painter = null;
-                paint();
-            }
-        }
-
-        private synchronized void paint() {
-            StringBuilder b = new StringBuilder();
-            if (drawn > 0) {
-                b.append("\033[").append(drawn).append('A');
-            }
-            long now = System.nanoTime();
-            for (Descriptor layer : layers) {
-                long[] s = state.get(layer.digest());
-                String status = switch ((int) s[2]) {
-                    case (int) DOWNLOADING -> String.format(Locale.ROOT, "Downloading %8s / %-8s %10s", Human.size(s[0]),
-                            Human.size(layer.size()), rate(s[0], now - s[1]));
-                    case (int) EXISTS -> "Already exists";
-                    case (int) COMPLETE -> "Pull complete  " + Human.size(layer.size());
-                    default -> "Waiting";
-                };
-                b.append("\r\033[2K").append(shortId(layer.digest())).append(": ").append(status).append('\n');
-            }
-            drawn = layers.size();
-            out.print(b);
-            out.flush();
-        }
+        display.done();
     }
 }

@@ -121,6 +121,32 @@ class SecureRegistryTest {
     }
 
     @Test
+    void pushesWithTheCredentialOverTrustedTlsInChunks() throws Exception {
+        LocalImages images = LocalImages.open(new DataRoot(dir.resolve("root")));
+        TestImage pushed = TestImage.build(new Platform("linux", "amd64", null), TestImage.Compression.GZIP, 22, 150_000);
+        for (TestImage.Blob blob : pushed.blobs()) {
+            images.store().blobs().put(blob.bytes());
+        }
+        images.store().tag(pushed.manifest().descriptor(), ImageReference.parse("app:2"));
+        ImageReference target = ImageReference.parse(registry.host() + "/secure/pushed:2");
+        CredentialSource credential = CredentialSource.only(registry.host(), Credential.of(USER, PASSWORD));
+
+        RegistryException anonymous = assertThrows(RegistryException.class, () -> new ImagePusher(images.store(),
+                settings(trusting(), CredentialSource.none())).push(images.get("app:2"), target, PushOptions.defaults()));
+        assertTrue(anonymous.getMessage().endsWith("(log in with: foxbox login " + registry.host() + ")"), anonymous.getMessage());
+
+        PushOptions chunked = PushOptions.defaults().withChunkSize(32 * 1024);
+        assertEquals(pushed.manifest().digest(), new ImagePusher(images.store(), settings(trusting(), credential))
+                .push(images.get("app:2"), target, chunked).digest());
+        assertEquals(pushed.manifest().digest(), puller(settings(trusting(), credential)).pull(target, PullOptions.defaults())
+                .manifestDigest());
+        // A loopback registry is insecure by default: TLS without verification, for PATCH too.
+        ImageReference again = ImageReference.parse(registry.host() + "/secure/again:1");
+        assertEquals(pushed.manifest().digest(), new ImagePusher(images.store(), settings(RegistriesConfig.defaults(), credential))
+                .push(images.get("app:2"), again, chunked).digest());
+    }
+
+    @Test
     void credentialsFromDockerConfigCredHelpersAndCredsStore() throws Exception {
         Assumptions.assumeTrue(System.getenv("PATH").contains("src/test/helpers"),
                 "skipped: the test helper docker-credential-foxtest is not on PATH (surefire puts it there)");

@@ -43,9 +43,13 @@ final class Authenticator {
         this.credentials = credentials;
     }
 
-    /** The Authorization to send up front, once the host has said how it wants it; else null. */
-    String authorization(RegistryLocation location, String repository, String action, TokenRequests requests)
-            throws IOException {
+    /**
+     * The Authorization to send up front, once the host has said how it wants it; else null.
+     *
+     * @param scope the token scope the request needs ({@link #scope}), or null for the one the registry named
+     */
+    String authorization(RegistryLocation location, String repository, String scope, String action,
+                         TokenRequests requests) throws IOException {
         Challenge challenge = challenges.get(location.host());
         if (challenge == null) {
             return null;
@@ -53,7 +57,7 @@ final class Authenticator {
         if (challenge.isBasic()) {
             return credential(location, repository).map(Credential::basicAuthorization).orElse(null);
         }
-        String scope = scope(repository, challenge);
+        scope = scope != null ? scope : challenge.scope();
         Token token = tokens.get(tokenKey(location, scope));
         if (token != null && Instant.now().plus(TOKEN_MARGIN).isBefore(token.expires())) {
             return "Bearer " + token.value();
@@ -65,8 +69,8 @@ final class Authenticator {
      * A 401: remember how the host wants to be asked, and get a (fresh) token if it wants one.
      * Basic needs nothing more: the retry sends the credential, or gets a 401 that says to log in.
      */
-    void challenged(RegistryLocation location, String repository, String header, String action, TokenRequests requests)
-            throws IOException {
+    void challenged(RegistryLocation location, String repository, String scope, String header, String action,
+                    TokenRequests requests) throws IOException {
         Challenge challenge = Challenge.pick(Challenge.parse(header));
         if (challenge == null) {
             throw new RegistryException(action + ": unauthorized, and " + location.host()
@@ -75,7 +79,7 @@ final class Authenticator {
         }
         challenges.put(location.host(), challenge);
         if (challenge.isBearer()) {
-            String scope = scope(repository, challenge);
+            scope = scope != null ? scope : challenge.scope();
             tokens.remove(tokenKey(location, scope));
             fetchToken(location, repository, challenge, scope, action, requests);
         }
@@ -116,9 +120,23 @@ final class Authenticator {
         return credential;
     }
 
-    /** What to ask a token for: pulling the repository, or what the registry named (for /v2/). */
-    private static String scope(String repository, Challenge challenge) {
-        return repository != null ? "repository:" + repository + ":pull" : challenge.scope();
+    /**
+     * What to ask a token for: {@code actions} ({@code pull}, {@code pull,push}) on the repository,
+     * and pulling {@code others} (a mount's source), space-separated as one scope string that the
+     * token request sends as several {@code scope} parameters; null (the scope the registry
+     * names in its challenge, for /v2/) without a repository.
+     */
+    static String scope(String repository, String actions, List<String> others) {
+        if (repository == null) {
+            return null;
+        }
+        StringBuilder scope = new StringBuilder("repository:" + repository + ":" + actions);
+        for (String other : others) {
+            if (!other.equals(repository)) {
+                scope.append(" repository:").append(other).append(":pull");
+            }
+        }
+        return scope.toString();
     }
 
     private static String tokenKey(RegistryLocation location, String scope) {

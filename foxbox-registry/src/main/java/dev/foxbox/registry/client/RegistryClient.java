@@ -121,24 +121,29 @@ public final class RegistryClient {
             long progressBefore = endpoint.progress();
             Response response = null;
             try {
+                String scope = Authenticator.scope(repository, endpoint.repositoryActions(), endpoint.otherRepositories());
                 String authorization = endpoint.registryApi()
-                        ? state.auth.authorization(location, repository, endpoint.action(), this::sendTokenRequest) : null;
+                        ? state.auth.authorization(location, repository, scope, endpoint.action(), this::sendTokenRequest) : null;
                 scheme = host.scheme != null ? host.scheme : firstScheme(location);
                 response = send(host, scheme, location, endpoint, authorization);
                 int status = response.status();
+                // A loopback registry that wants TLS after all. Several first requests may go out at once
+                // (a push's blob checks): one that learns it after another did retries all the same. A HEAD's
+                // answer has no body to tell by, but a registry that speaks plain http never answers one with 400.
+                if (endpoint.registryApi() && scheme.equals("http") && status == 400 && !"http".equals(host.scheme)
+                        && (endpoint.method().equals("HEAD") || speaksTls(response))) {
+                    host.scheme = "https";
+                    response.close();
+                    continue;
+                }
                 if (host.scheme == null && endpoint.registryApi()) {
-                    if (scheme.equals("http") && status == 400 && speaksTls(response)) {
-                        host.scheme = "https"; // a loopback registry that wants TLS after all
-                        response.close();
-                        continue;
-                    }
                     host.scheme = scheme;
                 }
                 if (status == 401 && endpoint.registryApi() && !challengeAnswered && sameHost(response.url(), location.host())) {
                     challengeAnswered = true;
                     String header = response.header("WWW-Authenticate");
                     response.close();
-                    state.auth.challenged(location, repository, header, endpoint.action(), this::sendTokenRequest);
+                    state.auth.challenged(location, repository, scope, header, endpoint.action(), this::sendTokenRequest);
                     continue;
                 }
                 if (status >= 200 && status < 300) {
@@ -245,11 +250,11 @@ public final class RegistryClient {
         String firstHost = hostPort(url);
         for (int hop = 0; ; hop++) {
             boolean registryHost = sameHost(url, location.host());
-            HttpTransport transport = !registryHost ? state.transports.verifying(List.of())
-                    : location.insecure() ? state.transports.unverified() : state.transports.verifying(location.caFiles());
+            HttpTransport transport = state.transports.forRequest(endpoint.method(), registryHost && location.insecure(),
+                    registryHost ? location.caFiles() : List.of());
             RegistryEndpoint.Body body = endpoint.body();
             HttpRequest request = transport.createRequestFactory().buildRequest(endpoint.method(), new GenericUrl(url, true),
-                    body == null ? null : new ByteArrayContent(body.contentType(), body.bytes()));
+                    body == null ? null : new ByteArrayContent(body.contentType(), body.bytes(), body.offset(), body.length()));
             request.setFollowRedirects(false)
                     .setThrowExceptionOnExecuteError(false)
                     .setNumberOfRetries(0)

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public interface RegistryEndpoint<T> {
 
-    /** GET, HEAD or POST. */
+    /** GET, HEAD, POST, PUT or PATCH. */
     String method();
 
     /** The absolute URL, given the registry's base ({@code https://host:port}). */
@@ -40,6 +40,22 @@ public interface RegistryEndpoint<T> {
 
     /** What this request does, for messages: "pull manifest localhost:5000/app:1". */
     String action();
+
+    /**
+     * What the request does to its repository, for a bearer token's scope
+     * ({@code repository:<name>:<actions>}): {@code pull}, or {@code pull,push} for a push.
+     */
+    default String repositoryActions() {
+        return "pull";
+    }
+
+    /**
+     * Other repositories of the registry the request reads from (a cross-repository mount's
+     * source): the token is asked for pull access to them too.
+     */
+    default List<String> otherRepositories() {
+        return List.of();
+    }
 
     /**
      * True for the registry's own API: the client adds the registry's credentials and answers
@@ -65,6 +81,16 @@ public interface RegistryEndpoint<T> {
         return 0;
     }
 
-    /** A request body and its type. */
-    record Body(String contentType, byte[] bytes) {}
+    /** A request body and its type: {@code length} bytes of {@code bytes} from {@code offset}. */
+    record Body(String contentType, byte[] bytes, int offset, int length) {
+        public Body {
+            if (offset < 0 || length < 0 || offset + length > bytes.length) {
+                throw new IllegalArgumentException("body range " + offset + "+" + length + " outside " + bytes.length + " bytes");
+            }
+        }
+
+        public Body(String contentType, byte[] bytes) {
+            this(contentType, bytes, 0, bytes.length);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import dev.foxbox.registry.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,19 +19,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
  * The HTTP transports a client needs, made once each: one that verifies TLS against the
  * system's certificates, one that does not verify (insecure registries), and one per set of
- * extra trusted certificates (the system's plus a registry's {@code ca-file} or certs.d).
+ * extra trusted certificates (the system's plus a registry's {@code ca-file} or certs.d). PATCH
+ * gets the same three over {@link JdkHttpTransport}.
  */
 final class Transports {
 
     private final Map<List<Path>, HttpTransport> verified = new ConcurrentHashMap<>();
     private volatile HttpTransport unverified;
+    private final Map<List<Path>, HttpTransport> patchVerified = new ConcurrentHashMap<>();
+    private volatile HttpTransport patchUnverified;
+
+    /** The transport for a request: {@code insecure} skips certificate checks; PATCH goes over java.net.http. */
+    HttpTransport forRequest(String method, boolean insecure, List<Path> caFiles) throws IOException {
+        if (!method.equals("PATCH")) {
+            return insecure ? unverified() : verifying(caFiles);
+        }
+        if (insecure) {
+            if (patchUnverified == null) {
+                try {
+                    SSLContext context = SSLContext.getInstance("TLS");
+                    context.init(null, new TrustManager[] {new TrustingTrustManager()}, null);
+                    patchUnverified = new JdkHttpTransport(context);
+                } catch (GeneralSecurityException e) {
+                    throw new IOException("cannot set up TLS without certificate checks: " + e.getMessage(), e);
+                }
+            }
+            return patchUnverified;
+        }
+        HttpTransport t = patchVerified.get(caFiles);
+        if (t == null) {
+            try {
+                t = new JdkHttpTransport(caFiles.isEmpty() ? SSLContext.getDefault() : sslContext(caFiles));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+            }
+            patchVerified.putIfAbsent(caFiles, t);
+        }
+        return t;
+    }
 
     HttpTransport verifying(List<Path> caFiles) throws IOException {
         HttpTransport t = verified.get(caFiles);
@@ -53,6 +88,11 @@ final class Transports {
     }
 
     private static HttpTransport withExtraTrust(List<Path> caFiles) throws IOException {
+        return new NetHttpTransport.Builder().setSslSocketFactory(sslContext(caFiles).getSocketFactory()).build();
+    }
+
+    /** TLS that trusts the system's certificates and those in {@code caFiles}. */
+    private static SSLContext sslContext(List<Path> caFiles) throws IOException {
         try {
             KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
             extra.load(null, null);
@@ -71,7 +111,7 @@ final class Transports {
             X509TrustManager own = trustManager(extra);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new EitherTrustManager(system, own)}, null);
-            return new NetHttpTransport.Builder().setSslSocketFactory(context.getSocketFactory()).build();
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS with " + caFiles + ": " + e.getMessage(), e);
         }
@@ -86,6 +126,35 @@ final class Transports {
             }
         }
         throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    /**
+     * Trusts every server, for insecure registries. Being an X509ExtendedTrustManager, it also
+     * skips the host name check, which the JDK otherwise adds around a plain X509TrustManager.
+     */
+    private static final class TrustingTrustManager extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     /** Trusts a server that either the system's certificates or the registry's own vouch for. */

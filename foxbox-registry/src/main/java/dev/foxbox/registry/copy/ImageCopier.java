@@ -11,8 +11,6 @@ import dev.foxbox.image.model.MediaType;
 import dev.foxbox.image.model.Platform;
 import dev.foxbox.image.store.DigestMismatchException;
 import dev.foxbox.image.store.ImageStore;
-import dev.foxbox.image.store.StoredImage;
-import dev.foxbox.registry.PullProgress;
 import dev.foxbox.registry.RegistryException;
 import dev.foxbox.registry.endpoint.BlobSink;
 import dev.foxbox.registry.endpoint.FetchedManifest;
@@ -36,12 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves one image from an {@link ImageSource} to an {@link ImageDestination}, keeping both
- * interfaces' call orders:
+ * interfaces' call orders: a registry to the store is a pull, the store to a registry a push.
  * <ol>
  *   <li>the reference's manifest; for an index, the manifest of the wanted platform (the error
  *       lists what the index offers when none matches);</li>
- *   <li>the config and the layers the destination lacks, {@code concurrency} at a time; the
- *       config is also read, to check the platform and the layer count;</li>
+ *   <li>the config and the layers the destination lacks (and cannot {@link ImageDestination#reuse
+ *       reuse}), {@code concurrency} at a time; the config is also read, to check the platform
+ *       and the layer count;</li>
  *   <li>the manifest bytes, as the source sent them;</li>
  *   <li>the name. An index is not stored: the name points at the platform's manifest, with the
  *       platform and the index's digest ({@link Descriptor#INDEX_DIGEST}) on the entry, so that
@@ -56,13 +55,23 @@ public final class ImageCopier {
     private static final int MAX_NESTED_INDEXES = 4;
 
     private final int concurrency;
+    private final String verb;
 
-    /** @param concurrency blobs downloaded at once, at least 1 */
+    /** A copier for pulls; @param concurrency blobs downloaded at once, at least 1 */
     public ImageCopier(int concurrency) {
+        this(concurrency, "pull");
+    }
+
+    /**
+     * @param concurrency blobs moved at once, at least 1
+     * @param verb        what the copy is called in messages: "pull" or "push"
+     */
+    public ImageCopier(int concurrency, String verb) {
         if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrent downloads must be at least 1, not " + concurrency);
+            throw new IllegalArgumentException("concurrent " + verb + "s must be at least 1, not " + concurrency);
         }
         this.concurrency = concurrency;
+        this.verb = verb;
     }
 
     /**
@@ -72,31 +81,31 @@ public final class ImageCopier {
      * @param platformRequired whether a single-platform image must be for {@code platform} too
      *                         (true when the user asked for one)
      */
-    public StoredImage copy(ImageSource source, ImageDestination destination, ImageReference name, Platform platform,
-                            boolean platformRequired, PullProgress progress) throws IOException {
+    public <R> R copy(ImageSource source, ImageDestination<R> destination, ImageReference name, Platform platform,
+                      boolean platformRequired, CopyProgress progress) throws IOException {
         FetchedManifest top = source.manifest(name.digest() != null ? name.digest().toString() : name.tag());
         FetchedManifest image = top;
         Descriptor picked = null;
         for (int depth = 0; image.manifest() instanceof ImageIndex index; depth++) {
             if (depth >= MAX_NESTED_INDEXES) {
-                throw new RegistryException("pull " + name + ": indexes nested too deeply");
+                throw new RegistryException(verb + " " + name + ": indexes nested too deeply");
             }
             picked = pick(index, platform, name);
             image = source.manifest(picked.digest().toString());
             if (image.bytes().length != picked.size()) {
-                throw new RegistryException("pull manifest " + picked.digest() + " of " + name + ": the index lists "
+                throw new RegistryException(verb + " manifest " + picked.digest() + " of " + name + ": the index lists "
                         + picked.size() + " bytes, the registry sent " + image.bytes().length);
             }
         }
         ImageManifest manifest = (ImageManifest) image.manifest();
-        checkIsImage(manifest, name);
+        checkIsImage(manifest, name, verb);
 
         List<Descriptor> blobs = new ArrayList<>();
         blobs.add(manifest.config());
         blobs.addAll(manifest.layers());
         progress.resolved(name, image.digest(), List.copyOf(blobs));
         byte[] config = transfer(source, destination, manifest, progress);
-        checkConfig(config, manifest, name, platform, platformRequired);
+        checkConfig(config, manifest, name, platform, platformRequired, verb);
 
         destination.putManifest(image);
         Descriptor entry = image.descriptor();
@@ -123,47 +132,47 @@ public final class ImageCopier {
                 + (offered.isEmpty() ? "no platforms" : String.join(", ", offered)) + " (choose one with --platform)");
     }
 
-    private static void checkIsImage(ImageManifest manifest, ImageReference name) throws RegistryException {
+    private static void checkIsImage(ImageManifest manifest, ImageReference name, String verb) throws RegistryException {
         MediaType config = manifest.config().mediaType();
         if (!config.equals(MediaType.OCI_CONFIG) && !config.equals(MediaType.DOCKER_CONFIG)) {
-            throw new RegistryException("pull " + name + ": it is not a container image (its config is " + config + ")");
+            throw new RegistryException(verb + " " + name + ": it is not a container image (its config is " + config + ")");
         }
         for (Descriptor layer : manifest.layers()) {
             if (!layer.mediaType().isLayer()) {
-                throw new RegistryException("pull " + name + ": layer " + layer.digest() + " has media type "
+                throw new RegistryException(verb + " " + name + ": layer " + layer.digest() + " has media type "
                         + layer.mediaType() + ", which is not a filesystem layer");
             }
         }
     }
 
     private static void checkConfig(byte[] bytes, ImageManifest manifest, ImageReference name, Platform platform,
-                                    boolean platformRequired) throws IOException {
+                                    boolean platformRequired, String verb) throws IOException {
         ImageConfig config;
         try {
             config = ConfigJson.read(bytes, "its config " + manifest.config().digest());
         } catch (IOException e) {
-            throw new RegistryException("pull " + name + ": " + e.getMessage(), e);
+            throw new RegistryException(verb + " " + name + ": " + e.getMessage(), e);
         }
         if (platformRequired && !platform.matches(config.platform())) {
-            throw new RegistryException("pull " + name + ": the image is for " + config.platform() + ", not " + platform);
+            throw new RegistryException(verb + " " + name + ": the image is for " + config.platform() + ", not " + platform);
         }
         int diffIds = config.rootfs().diffIds().size();
         if (diffIds != manifest.layers().size()) {
-            throw new RegistryException("pull " + name + ": its config lists " + diffIds + " layers, its manifest "
+            throw new RegistryException(verb + " " + name + ": its config lists " + diffIds + " layers, its manifest "
                     + manifest.layers().size());
         }
     }
 
     /** Moves the config and the missing layers; returns the config's bytes. */
-    private byte[] transfer(ImageSource source, ImageDestination destination, ImageManifest manifest,
-                            PullProgress progress) throws IOException {
+    private byte[] transfer(ImageSource source, ImageDestination<?> destination, ImageManifest manifest,
+                            CopyProgress progress) throws IOException {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, 1 + manifest.layers().size()), r -> {
-            Thread t = new Thread(r, "foxbox-pull-" + threadNumber.incrementAndGet());
+            Thread t = new Thread(r, "foxbox-" + verb + "-" + threadNumber.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        Transfer transfer = new Transfer(source, destination, progress);
+        Transfer transfer = new Transfer(source, destination, progress, verb);
         try {
             Future<byte[]> config = pool.submit(() -> transfer.config(manifest.config()));
             List<Future<?>> layers = new ArrayList<>();
@@ -185,7 +194,7 @@ public final class ImageCopier {
             // nothing is written once the destination is closed.
             try {
                 if (!pool.awaitTermination(2, TimeUnit.MINUTES)) {
-                    progress.note("downloads still running after the pull failed are left behind");
+                    progress.note("transfers still running after the " + verb + " failed are left behind");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -198,7 +207,7 @@ public final class ImageCopier {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("pull interrupted");
+            throw new InterruptedIOException("interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException u) {
@@ -214,23 +223,25 @@ public final class ImageCopier {
         }
     }
 
-    /** The work of one copy's download threads. */
+    /** The work of one copy's threads. */
     private static final class Transfer {
         private final ImageSource source;
-        private final ImageDestination destination;
-        private final PullProgress progress;
+        private final ImageDestination<?> destination;
+        private final CopyProgress progress;
+        private final String verb;
         volatile boolean cancelled;
 
-        Transfer(ImageSource source, ImageDestination destination, PullProgress progress) {
+        Transfer(ImageSource source, ImageDestination<?> destination, CopyProgress progress, String verb) {
             this.source = source;
             this.destination = destination;
             this.progress = progress;
+            this.verb = verb;
         }
 
         /** The config is always fetched (it is small), and stored when the destination lacks it. */
         byte[] config(Descriptor config) throws IOException {
             if (config.size() > ImageStore.MAX_METADATA_BYTES) {
-                throw new RegistryException("pull config " + config.digest() + " from " + source.describe() + ": it is "
+                throw new RegistryException(verb + " config " + config.digest() + " from " + source.describe() + ": it is "
                         + config.size() + " bytes, over the limit of " + ImageStore.MAX_METADATA_BYTES);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) config.size());
@@ -249,7 +260,7 @@ public final class ImageCopier {
             byte[] content = bytes.toByteArray();
             Digest actual = Digest.of(config.digest().algorithm(), config.digest().algorithm().newHasher().digest(content));
             if (!actual.equals(config.digest())) {
-                throw new RegistryException("pull blob " + config.digest() + " from " + source.describe()
+                throw new RegistryException(verb + " blob " + config.digest() + " from " + source.describe()
                         + ": content does not match its digest: got " + actual);
             }
             if (!destination.has(config)) {
@@ -266,6 +277,11 @@ public final class ImageCopier {
             while (true) {
                 if (destination.has(layer)) {
                     progress.blobSkipped(layer);
+                    return;
+                }
+                Optional<String> reused = destination.reuse(layer);
+                if (reused.isPresent()) {
+                    progress.blobReused(layer, reused.get());
                     return;
                 }
                 CompletableFuture<Void> mine = new CompletableFuture<>();
@@ -306,10 +322,12 @@ public final class ImageCopier {
                 try {
                     pending.commit();
                 } catch (DigestMismatchException e) {
-                    throw new RegistryException("pull blob " + layer.digest() + " from " + source.describe() + ": "
+                    throw new RegistryException(verb + " blob " + layer.digest() + " from " + source.describe() + ": "
                             + "refused: " + e.getMessage(), e);
+                } catch (RegistryException e) {
+                    throw e; // the destination's own words: "push blob … to …"
                 } catch (IOException e) {
-                    throw new RegistryException("pull blob " + layer.digest() + " from " + source.describe() + ": "
+                    throw new RegistryException(verb + " blob " + layer.digest() + " from " + source.describe() + ": "
                             + e.getMessage(), e);
                 }
             }
@@ -318,7 +336,7 @@ public final class ImageCopier {
 
         private void checkCancelled() throws SinkException {
             if (cancelled) {
-                throw new SinkException("cancelled: another download of this pull failed", null);
+                throw new SinkException("cancelled: another transfer of this " + verb + " failed", null);
             }
         }
 
@@ -327,7 +345,7 @@ public final class ImageCopier {
                 other.get(1, TimeUnit.HOURS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("pull interrupted");
+                throw new InterruptedIOException("interrupted");
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 // It failed or hangs: this pull tries on its own.
             }

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Where an image comes from (a registry now; the local store, for push, later).
+ * Where an image comes from: a registry ({@link RegistrySource}, a pull) or the local store
+ * ({@link StoreSource}, a push).
  *
  * <p>Call order for one copy, which {@link ImageCopier} keeps:
  * <ol>

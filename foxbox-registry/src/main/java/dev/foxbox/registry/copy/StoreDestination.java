@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * through the store's verifying writers; the image is named with {@link ImageStore#tag} only
  * after its manifest is in and its config has been read back.
  */
-public final class StoreDestination implements ImageDestination {
+public final class StoreDestination implements ImageDestination<StoredImage> {
 
     private final ImageStore store;
     private final Platform platform;

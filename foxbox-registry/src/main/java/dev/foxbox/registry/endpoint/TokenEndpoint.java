@@ -31,7 +31,7 @@ public final class TokenEndpoint implements RegistryEndpoint<TokenJson.Token> {
     private final String registry;
 
     /**
-     * @param scope      e.g. {@code repository:library/alpine:pull}; null for none
+     * @param scope      e.g. {@code repository:library/alpine:pull}, several separated by spaces; null for none
      * @param credential the user's, or null for an anonymous token
      * @param registry   the registry the token is for, for messages
      */
@@ -79,7 +79,9 @@ public final class TokenEndpoint implements RegistryEndpoint<TokenJson.Token> {
             params.add("service=" + encode(challenge.service()));
         }
         if (scope != null) {
-            params.add("scope=" + encode(scope));
+            for (String one : scope.split(" ")) {
+                params.add("scope=" + encode(one)); // several scopes are several parameters, as docker sends them
+            }
         }
         if (refresh) {
             params.add("grant_type=refresh_token");
