@@ -35,9 +35,14 @@ public final class Main {
         COMMANDS.put("stats", StatsCommand::new);
         COMMANDS.put("build", BuildCommand::new);
         COMMANDS.put("pull", PullCommand::new);
+        COMMANDS.put("push", PushCommand::new);
         COMMANDS.put("login", LoginCommand::new);
         COMMANDS.put("logout", LogoutCommand::new);
         COMMANDS.put("import", ImportCommand::new);
+        COMMANDS.put("save", SaveCommand::new);
+        COMMANDS.put("load", LoadCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("commit", CommitCommand::new);
         COMMANDS.put("images", ImagesCommand::new);
         COMMANDS.put("rmi", RmiCommand::new);
         COMMANDS.put("tag", TagCommand::new);

@@ -10,6 +10,7 @@ import dev.foxbox.image.model.ContainerConfig;
 import dev.foxbox.image.model.Descriptor;
 import dev.foxbox.image.model.ImageConfig;
 import dev.foxbox.image.store.StoredImage;
+import dev.foxbox.registry.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -289,6 +290,24 @@ class BuildTest {
         Foxbox.Result r = build(child, "FROM configured\nRUN ls /srv/app/triggered\n", "-t", "child").ok();
         assertTrue(r.out().contains("ONBUILD RUN touch /srv/app/triggered"), r.out());
         assertEquals(List.of(), images().get("child").config().config().onBuild(), "triggers run once, in the child");
+    }
+
+    @Test
+    void fromPullsAnImageTheStoreLacks() throws Exception {
+        HostTools.require("skopeo");
+        try (LocalRegistry registry = LocalRegistry.start(dir.resolve("registry"))) {
+            registry.push(foxbox.root().resolve("store"), "docker.io/library/probe:latest", "base/probe:1");
+            Foxbox fresh = new Foxbox(dir.resolve("pull-root"));
+            Path context = context("pull");
+            Files.writeString(context.resolve("Foxfile"), "FROM " + registry.host() + "/base/probe:1\nRUN echo pulled > /pulled\n");
+            Foxbox.Result r = fresh.run("build", "-t", "pulled", context.toString()).ok();
+            assertTrue(r.err().contains("Unable to find image '" + registry.host() + "/base/probe:1' locally"), r.err());
+            assertEquals("pulled\n", fresh.runProcess("run", "--rm", "pulled", "cat", "/pulled").ok().out());
+            Foxbox.Result again = fresh.run("build", "--pull", "-t", "pulled", context.toString()).ok();
+            assertTrue(again.out().contains("RUN echo pulled > /pulled\n--> CACHED"), "the same base pulled again: " + again.out());
+            fresh.run("rmi", "pulled", registry.host() + "/base/probe:1").ok();
+            fresh.run("system", "prune", "-f").ok();
+        }
     }
 
     // ---- errors ---------------------------------------------------------------------------------

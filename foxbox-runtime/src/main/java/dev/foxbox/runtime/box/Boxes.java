@@ -1,7 +1,9 @@
 package dev.foxbox.runtime.box;
 
 import dev.foxbox.image.DataRoot;
+import dev.foxbox.image.ImageCommitter;
 import dev.foxbox.image.LocalImages;
+import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.image.model.Platform;
 import dev.foxbox.image.store.LockFile;
 import dev.foxbox.image.store.StoredImage;
@@ -12,6 +14,7 @@ import dev.foxbox.runtime.helper.Step;
 import dev.foxbox.runtime.ids.IdMapping;
 import dev.foxbox.runtime.ids.SubordinateIds;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -541,6 +544,41 @@ public final class Boxes {
             }
         }
         return removed;
+    }
+
+    // ---- export and commit -----------------------------------------------------------------------
+
+    /**
+     * Writes the box's file system as the box sees it (its image with its changes) as a tar to
+     * {@code out}; a running box as it is at that moment. See {@link BoxTars#export}.
+     */
+    public BoxRecord export(String nameOrId, OutputStream out) throws IOException {
+        BoxRecord box = find(nameOrId);
+        ensureRuntime();
+        try (LockFile.Held held = lock(box)) {
+            Path imageRoot = new ImageRoots(root, files).rootOf(imageOf(box));
+            new BoxTars(root, helper, ids).export(dirs(box.id()), imageRoot, Features.overlay(root, helper, ids), out);
+        }
+        return box;
+    }
+
+    /**
+     * Makes an image of the box's image and the box's changes, as one more layer (see
+     * {@link BoxTars#changes}), and names it {@code name}.
+     */
+    public StoredImage commit(String nameOrId, ImageReference name, ImageCommitter.Options options) throws IOException {
+        BoxRecord box = find(nameOrId);
+        ensureRuntime();
+        if (!Features.overlay(root, helper, ids)) {
+            throw new IllegalStateException("cannot commit box " + box.name() + ": without overlayfs in user namespaces"
+                    + " (Linux 5.11+) a box holds a whole copy of its image, not its changes");
+        }
+        try (LockFile.Held held = lock(box)) {
+            StoredImage image = imageOf(box);
+            Path imageRoot = new ImageRoots(root, files).rootOf(image);
+            BoxTars tars = new BoxTars(root, helper, ids);
+            return new ImageCommitter(images).commit(image, out -> tars.changes(dirs(box.id()), imageRoot, out), options, name);
+        }
     }
 
     // ---- mechanics -------------------------------------------------------------------------------
