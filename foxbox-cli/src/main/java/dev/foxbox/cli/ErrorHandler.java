@@ -27,6 +27,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        if (e instanceof IOException && "Broken pipe".equals(e.getMessage())) {
+            return 141; // the reader went away (| head): quietly, as a tool killed by SIGPIPE
+        }
         if (e instanceof FoxfileException f) {
             // a Foxfile's mistake: where, the line, and a caret under the place
             cmd.getErr().println("foxbox: " + f.withSource());
