@@ -62,9 +62,20 @@ class OverlayUpperDiffTest {
         }
     }
 
+    /** What rootless overlay leaves: since Linux 5.8 anyone may make the 0:0 whiteout device. */
+    @Test
+    void aWhiteoutDeviceMadeWithoutPrivilegeIsADeletion() throws IOException {
+        Files.createDirectories(upper.resolve("var/lib"));
+        Syscalls.mknod(upper.resolve("var/lib/gone"), Stat.S_IFCHR | 0600, 0, 0);
+        markOpaque(upper.resolve("var/lib"), "user.overlay.opaque");
+        assertEquals(List.of(new Change.Added("var"), new Change.Added("var/lib"), new Change.Opaque("var/lib"),
+                new Change.Deleted("var/lib/gone")), OverlayUpperDiff.changes(upper).changes());
+    }
+
+    /** Rootful overlay: trusted.* xattrs, and real device nodes next to whiteouts. */
     @Test
     void characterDeviceZeroZeroIsADeletion() throws IOException {
-        assumeTrue(TreeSnapshot.isRoot(), "only root can mknod the 0:0 whiteout device");
+        assumeTrue(TreeSnapshot.isRoot(), "only root can make device nodes other than the whiteout, and set trusted.* xattrs");
         Files.createDirectories(upper.resolve("usr/share"));
         Syscalls.mknod(upper.resolve("usr/share/gone"), Stat.S_IFCHR, 0, 0);
         Syscalls.mknod(upper.resolve("usr/null"), Stat.S_IFCHR | 0666, 1, 3); // a real device is an addition
