@@ -12,7 +12,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,10 +42,7 @@ final class BoxFiles {
             return;
         }
         // The JVM, started as root of a user namespace with the boxes' maps, unpacks with owners.
-        List<String> argv = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), UnpackMain.class.getName(),
-                root.dir().toString(), imageRef(image), target.toString()));
-        unshare.run(argv);
+        unshare.run(UserNamespaceCommand.java(UnpackMain.class, root.dir().toString(), imageRef(image), target.toString()));
     }
 
     /** Deletes a tree, whoever of the box's users owns its files. */
@@ -131,10 +127,5 @@ final class BoxFiles {
     /** The image by its manifest digest: unambiguous, whatever it is tagged. */
     private static String imageRef(StoredImage image) {
         return image.id().hex();
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -2,23 +2,13 @@ package dev.foxbox.runtime.box;
 
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.FileTrees;
-import dev.foxbox.runtime.helper.BoxStartException;
-import dev.foxbox.runtime.helper.HelperPlan;
-import dev.foxbox.runtime.helper.HelperPlan.Namespace;
-import dev.foxbox.runtime.helper.HelperProcess;
 import dev.foxbox.runtime.helper.Step;
 import dev.foxbox.runtime.ids.IdMapping;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A box's files as a tar, read where every file can be read: in a user namespace with the boxes'
@@ -43,13 +33,11 @@ import java.util.Set;
 final class BoxTars {
 
     private final DataRoot root;
-    private final Path helper;
-    private final IdMapping ids;
+    private final UserNamespaceCommand unshare;
 
     BoxTars(DataRoot root, Path helper, IdMapping ids) {
         this.root = root;
-        this.helper = helper;
-        this.ids = ids;
+        this.unshare = new UserNamespaceCommand(helper, ids, root.tmp());
     }
 
     /** Writes the box's whole file system to {@code out}. */
@@ -63,7 +51,7 @@ final class BoxTars {
                     ? new Step.Rootfs("overlay", mountPoint, "overlay", "ro", "lowerdir=" + BoxPlanner.escape(dirs.upper())
                             + ":" + BoxPlanner.escape(imageRoot) + ",userxattr")
                     : new Step.Rootfs(dirs.upper().toString(), mountPoint, "bind", "", "");
-            run(Set.of(Namespace.USER, Namespace.MOUNT), List.of(mount), List.of("tree", mountPoint.toString()), out);
+            run(List.of(mount), List.of("tree", mountPoint.toString()), out);
         } finally {
             FileTrees.deleteRecursively(mountPoint, false);
         }
@@ -71,56 +59,14 @@ final class BoxTars {
 
     /** Writes the box's changes over its image's root, as one layer's tar, to {@code out}. */
     void changes(BoxDirs dirs, Path imageRoot, OutputStream out) throws IOException {
-        run(Set.of(Namespace.USER), List.of(), List.of("changes", dirs.upper().toString(), imageRoot.toString()), out);
+        run(List.of(), List.of("changes", dirs.upper().toString(), imageRoot.toString()), out);
     }
 
-    private void run(Set<Namespace> namespaces, List<Step> mounts, List<String> args, OutputStream out) throws IOException {
-        Files.createDirectories(root.tmp());
-        Path plan = Files.createTempFile(root.tmp(), "tar-" + ProcessHandle.current().pid() + "-", ".plan");
-        Path error = plan.resolveSibling(plan.getFileName() + ".error");
-        Path log = plan.resolveSibling(plan.getFileName() + ".log");
-        List<String> env = new ArrayList<>();
-        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            env.add(e.getKey() + "=" + e.getValue());
-        }
-        List<String> argv = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), BoxTarMain.class.getName()));
-        argv.addAll(args);
-        List<Step> steps = new ArrayList<>(mounts);
-        steps.add(new Step.Env(env));
-        steps.add(new Step.Exec(argv));
-        HelperPlan helperPlan = new HelperPlan(namespaces, ids, error, null, false, false, false, steps);
+    private void run(List<Step> mounts, List<String> args, OutputStream out) throws IOException {
         try {
-            ProcessBuilder stdio = new ProcessBuilder().redirectError(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            HelperProcess process = HelperProcess.start(helper, helperPlan, plan, stdio);
-            try (InputStream tar = process.process().getInputStream()) {
-                tar.transferTo(out);
-            } catch (IOException | RuntimeException e) {
-                process.process().destroyForcibly();
-                throw e;
-            }
-            int status = process.waitFor();
-            if (status != 0) {
-                String output = Files.readString(log, StandardCharsets.UTF_8).strip();
-                throw new IOException("reading the box's files failed (status " + status + ")"
-                        + (output.isEmpty() ? "" : ": " + output.lines().reduce((a, b) -> b).orElse("")));
-            }
-            out.flush();
-        } catch (BoxStartException e) {
-            throw new IOException("cannot read the box's files: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            Files.deleteIfExists(plan);
-            Files.deleteIfExists(error);
-            Files.deleteIfExists(log);
+            unshare.run(mounts, UserNamespaceCommand.java(BoxTarMain.class, args.toArray(String[]::new)), out);
+        } catch (UserNamespaceCommand.Failed e) {
+            throw new IOException("reading the box's files failed" + (e.lastLine.isEmpty() ? "" : ": " + e.lastLine), e);
         }
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -41,8 +41,7 @@ final class LayerWorker implements AutoCloseable {
 
     /** Starts the worker; its JVM boots while the caller goes on. */
     static LayerWorker start(UserNamespaceCommand unshare, DataRoot root) throws IOException {
-        List<String> argv = List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), LayerMain.class.getName(), "worker", root.dir().toString());
+        List<String> argv = UserNamespaceCommand.java(LayerMain.class, "worker", root.dir().toString());
         ProcessBuilder stdio = new ProcessBuilder().redirectError(ProcessBuilder.Redirect.INHERIT);
         return new LayerWorker(unshare.start(argv, stdio));
     }
@@ -107,10 +106,5 @@ final class LayerWorker implements AutoCloseable {
             fields.add(URLDecoder.decode(f, StandardCharsets.UTF_8));
         }
         return fields;
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

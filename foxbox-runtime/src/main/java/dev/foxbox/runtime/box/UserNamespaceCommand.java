@@ -5,7 +5,10 @@ import dev.foxbox.runtime.helper.HelperPlan;
 import dev.foxbox.runtime.helper.HelperProcess;
 import dev.foxbox.runtime.helper.Step;
 import dev.foxbox.runtime.ids.IdMapping;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,17 @@ final class UserNamespaceCommand {
      * overlay of a build's layers); returns what it printed on stdout.
      */
     String run(List<Step> mounts, List<String> argv) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        run(mounts, argv, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs {@code argv} after {@code mounts}, its stdout streamed to {@code out} (a box's files as
+     * a tar, say); a failure is reported, with the last line it printed on stderr, once its output
+     * has ended.
+     */
+    void run(List<Step> mounts, List<String> argv, OutputStream out) throws IOException {
         Files.createDirectories(workDir);
         Path plan = Files.createTempFile(workDir, "unshare-", ".plan");
         Path error = plan.resolveSibling(plan.getFileName() + ".error");
@@ -86,11 +100,17 @@ final class UserNamespaceCommand {
         Set<HelperPlan.Namespace> namespaces = mounts.isEmpty() ? Set.of(HelperPlan.Namespace.USER)
                 : Set.of(HelperPlan.Namespace.USER, HelperPlan.Namespace.MOUNT);
         HelperPlan helperPlan = new HelperPlan(namespaces, ids, error, null, false, false, false, steps);
-        Path out = plan.resolveSibling(plan.getFileName() + ".out");
         try {
-            ProcessBuilder pb = new ProcessBuilder().redirectError(log.toFile()).redirectOutput(out.toFile())
+            ProcessBuilder pb = new ProcessBuilder().redirectError(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            int status = HelperProcess.start(helper, helperPlan, plan, pb).waitFor();
+            HelperProcess process = HelperProcess.start(helper, helperPlan, plan, pb);
+            try (InputStream stdout = process.process().getInputStream()) {
+                stdout.transferTo(out);
+            } catch (IOException | RuntimeException e) {
+                process.process().destroyForcibly();
+                throw e;
+            }
+            int status = process.waitFor();
             if (status != 0) {
                 String output = Files.readString(log, StandardCharsets.UTF_8).strip();
                 String last = output.lines().reduce((a, b) -> b).orElse("");
@@ -98,7 +118,7 @@ final class UserNamespaceCommand {
                         + "… in the user namespace failed (status " + status + ")" + (last.isEmpty() ? "" : ": " + last),
                         last);
             }
-            return Files.readString(out, StandardCharsets.UTF_8);
+            out.flush();
         } catch (BoxStartException e) {
             throw new IOException("cannot enter a user namespace: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -108,7 +128,16 @@ final class UserNamespaceCommand {
             Files.deleteIfExists(plan);
             Files.deleteIfExists(error);
             Files.deleteIfExists(log);
-            Files.deleteIfExists(out);
         }
+    }
+
+    /** The command line of a JVM like this one running {@code main} of foxbox's class path: what runs in the namespace. */
+    static List<String> java(Class<?> main, String... args) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> argv = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        argv.addAll(List.of(args));
+        return argv;
     }
 }
