@@ -1,6 +1,5 @@
 package dev.foxbox.cli;
 
-import dev.foxbox.runtime.box.BoxLogs;
 import dev.foxbox.runtime.box.BoxRecord;
 import dev.foxbox.runtime.box.Boxes;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import dev.foxbox.build.context.ContextSource;
 import dev.foxbox.build.expand.Expansion;
 import dev.foxbox.build.expand.Scope;
 import dev.foxbox.build.foxfile.Add;
+import dev.foxbox.build.foxfile.Arg;
 import dev.foxbox.build.foxfile.Cmd;
 import dev.foxbox.build.foxfile.Command;
 import dev.foxbox.build.foxfile.Copy;
@@ -222,7 +223,7 @@ final class StageBuilder {
         }
         ImageConfig next = new ImageConfig(config.created(), author, config.architecture(), config.os(), config.variant(),
                 config.osVersion(), c, config.rootfs(), config.history());
-        if (i.keyword().equals("ARG")) {
+        if (i instanceof Arg) {
             config = next; // ARGs never reach the image, nor its history
             return;
         }
