@@ -39,7 +39,9 @@ public record BoxStatus(State state, long pid, long monitorPid, int exitCode, In
         Instant started = time(o.path("StartedAt").asText(""));
         Instant finished = time(o.path("FinishedAt").asText(""));
         if ("running".equals(o.path("Status").asText())) {
-            if (alive(monitor) && alive(pid)) {
+            // The monitor outlives its box: while it lives the box runs, or the monitor is still
+            // writing down how it ended (rm must not delete the directory under it, wait must get the code).
+            if (alive(monitor)) {
                 return new BoxStatus(State.RUNNING, pid, monitor, 0, started, null);
             }
             return new BoxStatus(State.EXITED, 0, 0, -1, started, null);
