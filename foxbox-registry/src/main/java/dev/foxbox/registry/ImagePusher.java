@@ -36,7 +36,7 @@ public final class ImagePusher {
 
     private final ImageStore store;
     private final RegistrySettings settings;
-    private volatile RegistryClient client;
+    private RegistryClient client;
 
     public ImagePusher(ImageStore store, RegistrySettings settings) {
         this.store = store;
@@ -100,17 +100,11 @@ public final class ImagePusher {
         return sources;
     }
 
-    private RegistryClient client() {
-        RegistryClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = new RegistryClient(settings.credentials(), settings.retry(), settings.connectTimeout(),
-                            settings.readTimeout(), line -> { });
-                }
-                c = client;
-            }
+    /** One client per puller or pusher, made when first needed: its tokens serve every image. */
+    private synchronized RegistryClient client() {
+        if (client == null) {
+            client = settings.newClient();
         }
-        return c;
+        return client;
     }
 }

@@ -28,8 +28,7 @@ public final class RegistryLogin {
      */
     public void login(String registry, Credential credential, AuthFile file) throws IOException {
         RegistryLocation origin = settings.config().origin(registryName(registry));
-        RegistryClient client = new RegistryClient(CredentialSource.only(origin.registry(), credential), settings.retry(),
-                settings.connectTimeout(), settings.readTimeout(), line -> { });
+        RegistryClient client = settings.withCredentials(CredentialSource.only(origin.registry(), credential)).newClient();
         client.call(origin, null, new ApiCheckEndpoint(origin.registry()));
         file.store(origin.registry(), credential);
     }

@@ -3,6 +3,7 @@ package dev.foxbox.registry;
 import dev.foxbox.registry.auth.AuthFile;
 import dev.foxbox.registry.auth.CredentialSource;
 import dev.foxbox.registry.auth.RegistryCredentials;
+import dev.foxbox.registry.client.RegistryClient;
 import dev.foxbox.registry.client.RetryPolicy;
 import dev.foxbox.registry.config.RegistriesConfig;
 import java.io.IOException;
@@ -47,5 +48,10 @@ public record RegistrySettings(RegistriesConfig config, CredentialSource credent
 
     public RegistrySettings withTimeouts(Duration connect, Duration read) {
         return new RegistrySettings(config, credentials, retry, connect, read);
+    }
+
+    /** A client with these credentials, retries and timeouts (the registries file is the caller's to apply). */
+    public RegistryClient newClient() {
+        return new RegistryClient(credentials, retry, connectTimeout, readTimeout, line -> { });
     }
 }
