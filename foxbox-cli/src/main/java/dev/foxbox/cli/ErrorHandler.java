@@ -4,6 +4,7 @@ import dev.foxbox.build.foxfile.FoxfileException;
 import dev.foxbox.runtime.helper.BoxStartException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -27,20 +28,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        return report(e, cmd.getErr());
+    }
+
+    /** Says on {@code err} what went wrong and returns the exit code for it. */
+    static int report(Exception e, PrintWriter err) {
         if (e instanceof IOException && "Broken pipe".equals(e.getMessage())) {
             return 141; // the reader went away (| head): quietly, as a tool killed by SIGPIPE
         }
         if (e instanceof FoxfileException f) {
             // a Foxfile's mistake: where, the line, and a caret under the place
-            cmd.getErr().println("foxbox: " + f.withSource());
-            cmd.getErr().flush();
+            err.println("foxbox: " + f.withSource());
+            err.flush();
             return FAILURE;
         }
-        cmd.getErr().println("foxbox: " + message(e));
+        err.println("foxbox: " + message(e));
         if (debug()) {
-            e.printStackTrace(cmd.getErr());
+            e.printStackTrace(err);
         }
-        cmd.getErr().flush();
+        err.flush();
         return exitCode(e);
     }
 

@@ -34,6 +34,9 @@ public final class FoxboxCommand implements Runnable {
 
     private LocalImages images;
 
+    /** Where notes and warnings go; picocli's error stream when null. */
+    PrintWriter err;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,18 +51,19 @@ public final class FoxboxCommand implements Runnable {
 
     /** The runtime engine for this invocation's data root; warnings go to stderr. */
     Boxes boxes() throws IOException {
-        Boxes boxes = new Boxes(dataRoot(), images(), this::findOrPull, w -> {
-            spec.commandLine().getErr().println("foxbox: " + w);
-            spec.commandLine().getErr().flush();
-        });
+        Boxes boxes = new Boxes(dataRoot(), images(), this::findOrPull, this::warn);
         boxes.removeCommand(id -> selfCommand("rm", "-f", id));
         return boxes;
     }
 
     /** A one-line note or warning on stderr. */
     void warn(String text) {
-        spec.commandLine().getErr().println("foxbox: " + text);
-        spec.commandLine().getErr().flush();
+        err().println("foxbox: " + text);
+        err().flush();
+    }
+
+    private PrintWriter err() {
+        return err != null ? err : spec.commandLine().getErr();
     }
 
     /** This foxbox, as a command line another process can run (a detached --rm box's monitor does). */
@@ -83,7 +87,7 @@ public final class FoxboxCommand implements Runnable {
             if (!ImageReference.isValid(name)) {
                 throw e;
             }
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             err.println("Unable to find image '" + name + "' locally");
             err.flush();
             RegistrySettings settings = RegistrySettings.fromEnvironment(System.getenv(), null,
@@ -102,7 +106,7 @@ public final class FoxboxCommand implements Runnable {
         if (!pull) {
             return findOrPull(name);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         RegistrySettings settings = RegistrySettings.fromEnvironment(System.getenv(), null,
                 w -> err.println("foxbox: warning: " + w));
         try (PullPrinter printer = PullPrinter.create(err, err, false)) {

@@ -2,53 +2,58 @@ package dev.foxbox.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 
 /** The {@code foxbox} command: builds the command line, runs it, and exits with its code. */
 public final class Main {
 
     /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final List<String> COMMANDS = List.of("run", "create", "start", "stop", "kill", "rm", "ps", "top",
+            "logs", "exec", "enter", "inspect", "wait", "attach", "rename", "container", "port", "volume", "stats",
+            "build", "pull", "push", "login", "logout", "import", "save", "load", "export", "commit", "images", "rmi",
+            "tag", "image", "system", "completion");
 
-    static {
-        COMMANDS.put("run", RunCommand::new);
-        COMMANDS.put("create", CreateCommand::new);
-        COMMANDS.put("start", StartCommand::new);
-        COMMANDS.put("stop", StopCommand::new);
-        COMMANDS.put("kill", KillCommand::new);
-        COMMANDS.put("rm", RmCommand::new);
-        COMMANDS.put("ps", PsCommand::new);
-        COMMANDS.put("top", TopCommand::new);
-        COMMANDS.put("logs", LogsCommand::new);
-        COMMANDS.put("exec", ExecCommand::new);
-        COMMANDS.put("enter", EnterCommand::new);
-        COMMANDS.put("inspect", InspectCommand::new);
-        COMMANDS.put("wait", WaitCommand::new);
-        COMMANDS.put("attach", AttachCommand::new);
-        COMMANDS.put("rename", RenameCommand::new);
-        COMMANDS.put("container", ContainerCommand::new);
-        COMMANDS.put("port", PortCommand::new);
-        COMMANDS.put("volume", VolumeCommand::new);
-        COMMANDS.put("stats", StatsCommand::new);
-        COMMANDS.put("build", BuildCommand::new);
-        COMMANDS.put("pull", PullCommand::new);
-        COMMANDS.put("push", PushCommand::new);
-        COMMANDS.put("login", LoginCommand::new);
-        COMMANDS.put("logout", LogoutCommand::new);
-        COMMANDS.put("import", ImportCommand::new);
-        COMMANDS.put("save", SaveCommand::new);
-        COMMANDS.put("load", LoadCommand::new);
-        COMMANDS.put("export", ExportCommand::new);
-        COMMANDS.put("commit", CommitCommand::new);
-        COMMANDS.put("images", ImagesCommand::new);
-        COMMANDS.put("rmi", RmiCommand::new);
-        COMMANDS.put("tag", TagCommand::new);
-        COMMANDS.put("image", ImageCommand::new);
-        COMMANDS.put("system", SystemCommand::new);
-        COMMANDS.put("completion", CompletionCommand::new);
+    /** A new command object for one of {@link #COMMANDS}. (A switch, not a table of lambdas: start-up.) */
+    private static Object command(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "create" -> new CreateCommand();
+            case "start" -> new StartCommand();
+            case "stop" -> new StopCommand();
+            case "kill" -> new KillCommand();
+            case "rm" -> new RmCommand();
+            case "ps" -> new PsCommand();
+            case "top" -> new TopCommand();
+            case "logs" -> new LogsCommand();
+            case "exec" -> new ExecCommand();
+            case "enter" -> new EnterCommand();
+            case "inspect" -> new InspectCommand();
+            case "wait" -> new WaitCommand();
+            case "attach" -> new AttachCommand();
+            case "rename" -> new RenameCommand();
+            case "container" -> new ContainerCommand();
+            case "port" -> new PortCommand();
+            case "volume" -> new VolumeCommand();
+            case "stats" -> new StatsCommand();
+            case "build" -> new BuildCommand();
+            case "pull" -> new PullCommand();
+            case "push" -> new PushCommand();
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "import" -> new ImportCommand();
+            case "save" -> new SaveCommand();
+            case "load" -> new LoadCommand();
+            case "export" -> new ExportCommand();
+            case "commit" -> new CommitCommand();
+            case "images" -> new ImagesCommand();
+            case "rmi" -> new RmiCommand();
+            case "tag" -> new TagCommand();
+            case "image" -> new ImageCommand();
+            case "system" -> new SystemCommand();
+            case "completion" -> new CompletionCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     private Main() {}
@@ -59,7 +64,8 @@ public final class Main {
 
     /** Runs one foxbox command line and returns its exit code; nothing here calls System.exit. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, args).execute(args);
+        Integer quick = QuickLine.run(args, out, err);
+        return quick != null ? quick : commandLine(out, err, args).execute(args);
     }
 
     /** The whole command tree, for help, completion and tests. */
@@ -73,18 +79,20 @@ public final class Main {
      * {@code args} names is added; help, completion and unknown commands get them all.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine cli = new CommandLine(new FoxboxCommand());
+        FoxboxCommand top = new FoxboxCommand();
+        top.err = err;
+        CommandLine cli = new CommandLine(top);
         String named = commandWord(args);
         boolean versionOnly = named == null && args.length > 0
                 && (Arrays.asList(args).contains("--version") || Arrays.asList(args).contains("-V"));
-        boolean all = !versionOnly && (named == null || named.equals("completion") || !COMMANDS.containsKey(named));
-        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
-            if (all || c.getKey().equals(named)) {
-                cli.addSubcommand(c.getKey(), c.getValue().get());
+        boolean all = !versionOnly && (named == null || named.equals("completion") || !COMMANDS.contains(named));
+        for (String c : COMMANDS) {
+            if (all || c.equals(named)) {
+                cli.addSubcommand(c, command(c));
             }
         }
         // foxbox run IMAGE ls -l: everything after the image (the box) belongs to the command.
-        for (String c : java.util.List.of("run", "create", "exec")) {
+        for (String c : List.of("run", "create", "exec")) {
             if (cli.getSubcommands().containsKey(c)) {
                 cli.getSubcommands().get(c).setStopAtPositional(true);
             }

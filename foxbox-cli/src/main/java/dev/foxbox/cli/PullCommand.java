@@ -43,12 +43,15 @@ final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return pull(Parent.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Pulls the image; {@link QuickLine} calls this too, without picocli. */
+    int pull(FoxboxCommand foxbox, PrintWriter out, PrintWriter err) throws Exception {
         PullOptions options = new PullOptions(platform == null ? null : Platform.parse(platform), maxConcurrentDownloads, null);
         RegistrySettings settings = RegistrySettings.fromEnvironment(System.getenv(), authfile,
                 warning -> err.println("foxbox: warning: " + warning));
-        ImagePuller puller = new ImagePuller(Parent.of(spec).images().store(), settings);
+        ImagePuller puller = new ImagePuller(foxbox.images().store(), settings);
         StoredImage pulled;
         try (PullPrinter printer = PullPrinter.create(out, err, quiet)) {
             pulled = puller.pull(image, options.withProgress(printer));

@@ -2,6 +2,7 @@ package dev.foxbox.cli;
 
 import dev.foxbox.runtime.box.BoxSpec;
 import dev.foxbox.runtime.box.RunningBox;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     boolean detach;
 
     @Mixin
-    BoxOptions options;
+    BoxOptions options = new BoxOptions();
 
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: a name or an id.")
     String image;
@@ -39,15 +40,20 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BoxSpec boxSpec = options.boxSpec(image, command, detach, Parent.of(spec)::warn);
+        return run(Parent.of(spec), spec.commandLine().getOut());
+    }
+
+    /** Runs the box; {@link QuickLine} calls this too, without picocli. */
+    int run(FoxboxCommand foxbox, PrintWriter out) throws Exception {
+        BoxSpec boxSpec = options.boxSpec(image, command, detach, foxbox::warn);
         RunningBox[] box = new RunningBox[1];
         int status = Signals.whileRunning(() -> box[0] == null ? null : box[0].process(), () -> {
-            box[0] = Parent.of(spec).boxes().run(boxSpec, new ProcessBuilder().inheritIO());
+            box[0] = foxbox.boxes().run(boxSpec, new ProcessBuilder().inheritIO());
             return box[0].waitFor();
         });
         if (detach) {
-            spec.commandLine().getOut().println(box[0].id());
-            spec.commandLine().getOut().flush();
+            out.println(box[0].id());
+            out.flush();
         }
         return status;
     }
