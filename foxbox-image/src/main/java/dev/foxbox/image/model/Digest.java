@@ -103,7 +103,17 @@ public record Digest(Algorithm algorithm, String hex) implements Comparable<Dige
 
     /** The sha256 digest of some bytes. */
     public static Digest sha256(byte[] content) {
-        return of(Algorithm.SHA256, Algorithm.SHA256.newHasher().digest(content));
+        return compute(Algorithm.SHA256, content);
+    }
+
+    /** Up to this size, sha256 is computed by {@link Sha256}, which needs no set-up. */
+    private static final int SMALL = 256 * 1024;
+
+    /** The digest of {@code content} with {@code algorithm}. */
+    public static Digest compute(Algorithm algorithm, byte[] content) {
+        byte[] hash = algorithm == Algorithm.SHA256 && content.length <= SMALL ? Sha256.hash(content)
+                : algorithm.newHasher().digest(content);
+        return of(algorithm, hash);
     }
 
     public static Digest sha256(String content) {
@@ -113,6 +123,17 @@ public record Digest(Algorithm algorithm, String hex) implements Comparable<Dige
     /** The image-id style short form: the first 12 hex digits. */
     public String shortHex() {
         return hex.substring(0, 12);
+    }
+
+    // equals and hashCode by hand, as MediaType's: a record's generated ones cost start-up time.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Digest d && algorithm == d.algorithm && hex.equals(d.hex);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * algorithm.hashCode() + hex.hashCode();
     }
 
     @Override

@@ -70,6 +70,18 @@ public record MediaType(String value) {
                 || value.startsWith("application/vnd.docker.image.rootfs.");
     }
 
+    // equals and hashCode by hand: a record's generated ones are bootstrapped through method
+    // handles the first time they run, milliseconds of every short command's start-up.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MediaType m && value.equals(m.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
