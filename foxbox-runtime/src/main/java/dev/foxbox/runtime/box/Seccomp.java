@@ -30,7 +30,9 @@ final class Seccomp {
         if (spec.privileged() || spec.seccomp() == BoxSpec.Seccomp.UNCONFINED) {
             return null;
         }
-        byte[] profile = spec.seccomp() == BoxSpec.Seccomp.DEFAULT ? SeccompProfiles.dockerDefaultJson()
+        // The default profile is known by its digest; a user's by its bytes.
+        byte[] profile = spec.seccomp() == BoxSpec.Seccomp.DEFAULT
+                ? SeccompProfiles.DOCKER_DEFAULT_SHA256.getBytes(StandardCharsets.US_ASCII)
                 : Files.readAllBytes(spec.seccompProfile());
         Arch arch = Arch.host();
         ByteArrayOutputStream key = new ByteArrayOutputStream();

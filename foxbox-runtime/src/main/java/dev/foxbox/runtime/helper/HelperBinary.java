@@ -21,8 +21,17 @@ public final class HelperBinary {
 
     private HelperBinary() {}
 
-    /** The installed helper, installing it first when this version is not there yet. */
+    /**
+     * The installed helper, installing it first when this version is not there yet. Its digest is
+     * known from {@link HelperDigest}, made with the binary: reading the binary out of the jar and
+     * hashing it on every run would cost more than the box itself.
+     */
     public static Path install(Path helperRoot) throws IOException {
+        Path dir = helperRoot.resolve(HelperDigest.SHA256);
+        Path binary = dir.resolve(RESOURCE);
+        if (Files.isExecutable(binary) && Files.size(binary) == HelperDigest.SIZE) {
+            return binary;
+        }
         byte[] bytes;
         try (InputStream in = HelperBinary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -30,10 +39,10 @@ public final class HelperBinary {
             }
             bytes = in.readAllBytes();
         }
-        Path dir = helperRoot.resolve(Digest.sha256(bytes).hex());
-        Path binary = dir.resolve(RESOURCE);
-        if (Files.isExecutable(binary) && Files.size(binary) == bytes.length) {
-            return binary;
+        String digest = Digest.sha256(bytes).hex();
+        if (!digest.equals(HelperDigest.SHA256)) {
+            throw new IOException("the foxbox helper in foxbox-runtime's jar is sha256:" + digest + ", not the sha256:"
+                    + HelperDigest.SHA256 + " it was built as (rebuild foxbox)");
         }
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, RESOURCE + "-", ".partial");

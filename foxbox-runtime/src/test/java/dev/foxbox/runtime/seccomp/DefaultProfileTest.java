@@ -42,6 +42,13 @@ class DefaultProfileTest {
     }
 
     @Test
+    void theDigestThatKeysCompiledFiltersIsTheProfiles() {
+        String actual = dev.foxbox.image.model.Digest.sha256(SeccompProfiles.dockerDefaultJson()).hex();
+        assertEquals(actual, SeccompProfiles.DOCKER_DEFAULT_SHA256,
+                "default-profile.json changed: set SeccompProfiles.DOCKER_DEFAULT_SHA256 to " + actual);
+    }
+
+    @Test
     void everydayCallsAreAllowed() throws Exception {
         FilterRunner f = compile(Arch.X86_64, Capability.podmanDefaults());
         for (String name : List.of("read", "write", "openat", "close", "mmap", "execve", "exit_group", "getpid",
