@@ -3,16 +3,15 @@ package dev.foxbox.image.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.foxbox.image.model.ContainerConfig;
 import dev.foxbox.image.model.ContainerConfig.Healthcheck;
+import dev.foxbox.image.model.ContainerConfig;
 import dev.foxbox.image.model.Digest;
-import dev.foxbox.image.model.ImageConfig;
 import dev.foxbox.image.model.ImageConfig.History;
 import dev.foxbox.image.model.ImageConfig.RootFs;
+import dev.foxbox.image.model.ImageConfig;
 import dev.foxbox.image.model.InvalidDigestException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,7 +93,7 @@ public final class ConfigJson {
     public static ObjectNode toJson(ImageConfig image) {
         ObjectNode o = Json.object();
         if (image.created() != null) {
-            o.put("created", image.created().toString());
+            o.put("created", Timestamps.format(image.created()));
         }
         if (image.author() != null) {
             o.put("author", image.author());
@@ -117,7 +116,7 @@ public final class ConfigJson {
             for (History step : image.history()) {
                 ObjectNode s = history.addObject();
                 if (step.created() != null) {
-                    s.put("created", step.created().toString());
+                    s.put("created", Timestamps.format(step.created()));
                 }
                 putIfSet(s, "created_by", step.createdBy());
                 putIfSet(s, "author", step.author());
@@ -184,7 +183,7 @@ public final class ConfigJson {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

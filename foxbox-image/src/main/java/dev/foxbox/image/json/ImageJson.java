@@ -26,7 +26,7 @@ public final class ImageJson {
         o.put("Digest", image.repoDigest().toString());
         if (image.config().created() != null) {
             o.put("Created", image.config().created().getEpochSecond());
-            o.put("CreatedAt", image.config().created().toString());
+            o.put("CreatedAt", Timestamps.format(image.config().created()));
         }
         o.put("Size", image.size());
         return o;
@@ -41,7 +41,7 @@ public final class ImageJson {
         ArrayNode repoDigests = o.putArray("RepoDigests");
         names.forEach(n -> repoDigests.add(n.name() + "@" + image.repoDigest()));
         if (image.config().created() != null) {
-            o.put("Created", image.config().created().toString());
+            o.put("Created", Timestamps.format(image.config().created()));
         }
         if (image.config().author() != null) {
             o.put("Author", image.config().author());

@@ -67,9 +67,17 @@ public final class DirContentStore implements ContentStore {
         if (size.get() > limit) {
             throw new IOException("blob " + digest + " is " + size.get() + " bytes, over the limit of " + limit);
         }
-        try (InputStream in = open(digest)) {
-            return in.readAllBytes();
+        byte[] content;
+        try {
+            content = Files.readAllBytes(path(digest));
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFoundException(digest);
         }
+        Digest actual = Digest.compute(digest.algorithm(), content);
+        if (!actual.equals(digest)) {
+            throw corrupt(digest, actual);
+        }
+        return content;
     }
 
     @Override
@@ -257,9 +265,13 @@ public final class DirContentStore implements ContentStore {
             verified = true;
             Digest actual = Digest.of(expected.algorithm(), hasher.digest());
             if (!actual.equals(expected)) {
-                throw new DigestMismatchException("blob " + expected + " in the store is corrupt: its content hashes to "
-                        + actual, expected, actual);
+                throw corrupt(expected, actual);
             }
         }
+    }
+
+    private static DigestMismatchException corrupt(Digest expected, Digest actual) {
+        return new DigestMismatchException("blob " + expected + " in the store is corrupt: its content hashes to " + actual,
+                expected, actual);
     }
 }

@@ -1,5 +1,8 @@
 package dev.foxbox.runtime.box;
 
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,13 +19,25 @@ final class BoxNames {
     private static final List<String> FOXES = List.of("arctic", "bengal", "blanford", "cape", "corsac", "culpeo",
             "darwin", "fennec", "gray", "hoary", "island", "kit", "pale", "pampas", "red", "ruppell", "sechura",
             "swift", "tibetan");
-    private static final Random RANDOM = new SecureRandom();
+    /** For made-up names, which need not be unpredictable; ids are. */
+    private static final Random RANDOM = new Random();
 
     private BoxNames() {}
 
+    /**
+     * 32 random bytes from the kernel's generator, in hex. Read from /dev/urandom directly, as
+     * SecureRandom would on Linux, without first setting up the JDK's security providers (some
+     * milliseconds of every box start).
+     */
     static String newId() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        try (InputStream in = new FileInputStream("/dev/urandom")) {
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) {
+                throw new IOException("short read");
+            }
+        } catch (IOException e) {
+            new SecureRandom().nextBytes(bytes);
+        }
         return HexFormat.of().formatHex(bytes);
     }
 

@@ -209,7 +209,11 @@ final class BoxPlanner {
 
     private static Step rootfs(Inputs in) {
         if (in.overlay()) {
-            String data = "lowerdir=" + String.join(":", in.lowers().stream().map(BoxPlanner::escape).toList())
+            StringBuilder lowers = new StringBuilder();
+            for (Path lower : in.lowers()) {
+                lowers.append(lowers.length() == 0 ? "" : ":").append(escape(lower));
+            }
+            String data = "lowerdir=" + lowers
                     + ",upperdir=" + escape(in.dirs().upper())
                     + ",workdir=" + escape(in.dirs().work()) + ",userxattr";
             return new Step.Rootfs("overlay", in.dirs().rootfs(), "overlay", "", data);

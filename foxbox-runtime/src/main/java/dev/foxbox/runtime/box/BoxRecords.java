@@ -7,6 +7,7 @@ import dev.foxbox.image.ImageUsers;
 import dev.foxbox.image.json.Json;
 import dev.foxbox.image.json.MalformedJsonException;
 import dev.foxbox.image.json.OciJson;
+import dev.foxbox.image.json.Timestamps;
 import dev.foxbox.image.model.Digest;
 import dev.foxbox.image.store.AtomicFiles;
 import dev.foxbox.image.store.GcRoots;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public final class BoxRecords {
         o.put("Image", box.image());
         o.put("ImageId", box.imageId().toString());
         o.set("ImageManifest", OciJson.toJson(box.manifest()));
-        o.put("Created", box.created().toString());
+        o.put("Created", Timestamps.format(box.created()));
         o.set("Command", Json.stringArray(box.command()));
         o.put("Hostname", box.hostname());
         o.set("Spec", BoxSpecJson.toJson(box.spec()));
@@ -67,7 +67,7 @@ public final class BoxRecords {
             return new BoxRecord(Json.requireText(o, "Id", what), Json.requireText(o, "Name", what),
                     Json.requireText(o, "Image", what), Digest.parse(Json.requireText(o, "ImageId", what)),
                     OciJson.descriptor(o.get("ImageManifest"), what + " ImageManifest"),
-                    Instant.parse(Json.requireText(o, "Created", what)), Json.strings(o, "Command"),
+                    Timestamps.parse(Json.requireText(o, "Created", what)), Json.strings(o, "Command"),
                     Json.text(o, "Hostname"), BoxSpecJson.read(o.get("Spec"), what + " Spec"));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new MalformedJsonException(what + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.foxbox.runtime.box;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foxbox.image.json.Json;
+import dev.foxbox.image.json.Timestamps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,7 +66,7 @@ public record BoxStatus(State state, long pid, long monitorPid, int exitCode, In
 
     private static Instant time(String text) {
         try {
-            return text.isEmpty() ? null : Instant.parse(text);
+            return text.isEmpty() ? null : Timestamps.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }

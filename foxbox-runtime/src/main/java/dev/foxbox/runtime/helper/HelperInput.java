@@ -163,8 +163,10 @@ public final class HelperInput {
         return value < 0 ? "unlimited" : Long.toString(value);
     }
 
+    /** Sixteen hex digits (not String.format, whose first use sets up a Formatter: start-up time). */
     private static String hex(long mask) {
-        return String.format("%016x", mask);
+        String digits = Long.toHexString(mask);
+        return "0".repeat(16 - digits.length()) + digits;
     }
 
     private void step(String name, String... args) {

@@ -1,0 +1,65 @@
+package dev.foxbox.image.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The quick RFC 3339 reader and writer give exactly what java.time gives. */
+class TimestampsTest {
+
+    @Test
+    void formatsAsInstantToStringDoes() {
+        Random random = new Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong() % 253_402_300_799L; // years 0000 to 9999 (and before 1970)
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(Math.abs(seconds), nano);
+            assertEquals(t.toString(), Timestamps.format(t));
+        }
+        for (Instant t : List.of(Instant.EPOCH, Instant.parse("2024-05-01T12:00:00Z"), Instant.parse("2024-05-01T00:00:00.5Z"),
+                Instant.MAX, Instant.MIN, Instant.parse("+10000-01-01T00:00:00Z"))) {
+            assertEquals(t.toString(), Timestamps.format(t));
+        }
+    }
+
+    @Test
+    void parsesAsOffsetDateTimeDoes() {
+        for (String text : List.of("2024-05-01T12:00:00Z", "2024-05-01T12:00:00.123456789Z", "2024-05-01T12:00:00.5+02:00",
+                "1999-12-31T23:59:59-05:30", "2024-02-29T00:00:00Z", "0001-01-01T00:00:00.000001Z",
+                "2024-05-01t12:00:00z", "2024-05-01T12:00:00+05:30:15", "2024-05-01T12:00Z", "2024-05-01T12:00:00.Z")) {
+            Instant expected;
+            try {
+                expected = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeException e) {
+                assertThrows(DateTimeException.class, () -> Timestamps.parse(text), text);
+                continue;
+            }
+            assertEquals(expected, Timestamps.parse(text), text);
+        }
+        Random random = new Random(2);
+        for (int i = 0; i < 5_000; i++) {
+            Instant t = Instant.ofEpochSecond(Math.abs(random.nextLong() % 253_402_300_799L), random.nextInt(1_000_000_000));
+            assertEquals(t, Timestamps.parse(t.toString()));
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotATimeAsJavaTimeDoes() {
+        for (String text : List.of("", "yesterday", "2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z", "2024-05-01T24:00:00Z",
+                "2024-05-01T12:00:60Z", "2024-05-01 12:00:00Z", "2024-05-01T12:00:00",
+                "2024-05-01T12:00:00+19:00", "２０２４-05-01T12:00:00Z")) {
+            assertThrows(DateTimeException.class, () -> Timestamps.parse(text), text);
+        }
+    }
+}
