@@ -12,7 +12,8 @@
 
 #include "trace.h"
 
-static int run_idmap_tool(const char *tool, pid_t child, const struct id_map *maps, int count, struct error *err) {
+/* Starts TOOL CHILD INSIDE OUTSIDE COUNT...; returns its pid, or -1. */
+static pid_t start_idmap_tool(const char *tool, pid_t child, const struct id_map *maps, int count, struct error *err) {
   char *argv[3 + 3 * MAX_ID_MAPS + 1];
   char numbers[3 * MAX_ID_MAPS + 1][24];
   int n = 0;
@@ -34,6 +35,11 @@ static int run_idmap_tool(const char *tool, pid_t child, const struct id_map *ma
     execv(tool, argv);
     _exit(127);
   }
+  return pid;
+}
+
+/* Waits for a tool start_idmap_tool started; 0 when it succeeded. */
+static int wait_idmap_tool(const char *tool, pid_t pid, struct error *err) {
   int status;
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) return fail(err, "id map", errno, "waiting for %s", tool);
@@ -69,8 +75,19 @@ static void format_maps(char *buf, size_t size, const struct id_map *maps, int c
 int userns_write_maps(pid_t child, const struct config *cfg, struct error *err) {
   if (cfg->use_newidmap) {
     trace("uid map via %s, gid map via %s", cfg->newuidmap, cfg->newgidmap);
-    if (run_idmap_tool(cfg->newuidmap, child, cfg->uid_maps, cfg->uid_map_count, err) < 0) return -1;
-    return run_idmap_tool(cfg->newgidmap, child, cfg->gid_maps, cfg->gid_map_count, err);
+    /* The two write different files of the same namespace: they run side by side, and a box
+       starts one setuid program's start-up sooner. */
+    pid_t uid_tool = start_idmap_tool(cfg->newuidmap, child, cfg->uid_maps, cfg->uid_map_count, err);
+    if (uid_tool < 0) return -1;
+    struct error gid_err = {0};
+    pid_t gid_tool = start_idmap_tool(cfg->newgidmap, child, cfg->gid_maps, cfg->gid_map_count, &gid_err);
+    int uid_ok = wait_idmap_tool(cfg->newuidmap, uid_tool, err);
+    if (gid_tool < 0) {
+      if (uid_ok == 0) *err = gid_err;
+      return -1;
+    }
+    int gid_ok = wait_idmap_tool(cfg->newgidmap, gid_tool, uid_ok < 0 ? &gid_err : err);
+    return uid_ok < 0 || gid_ok < 0 ? -1 : 0;
   }
   char buf[MAX_ID_MAPS * 64];
   /* An unprivileged process may write a gid map only once setgroups(2) is denied in the namespace. */
