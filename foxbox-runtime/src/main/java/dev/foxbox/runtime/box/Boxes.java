@@ -614,8 +614,13 @@ public final class Boxes {
         return new BoxDirs(root.boxes().resolve(id));
     }
 
+    /**
+     * Orders the processes that start, stop or remove a box. Boxes whose ids begin with the same
+     * two hex digits share a lock file: 256 files in all, made once. (A file per box would be left
+     * behind by every box: deleting a lock file that another process may be waiting on is a race.)
+     */
     private LockFile.Held lock(BoxRecord box) throws IOException {
-        return LockFile.at(root.locks().resolve("box-" + box.id() + ".lock")).exclusive();
+        return LockFile.at(root.locks().resolve("box-" + box.id().substring(0, 2) + ".lock")).exclusive();
     }
 
     private Path nameLink(String name) {
