@@ -250,8 +250,8 @@ public final class RegistryClient {
         String firstHost = hostPort(url);
         for (int hop = 0; ; hop++) {
             boolean registryHost = sameHost(url, location.host());
-            HttpTransport transport = state.transports.forRequest(endpoint.method(), registryHost && location.insecure(),
-                    registryHost ? location.caFiles() : List.of());
+            HttpTransport transport = state.transports.forRequest(endpoint.method(), isPlainHttp(url),
+                    registryHost && location.insecure(), registryHost ? location.caFiles() : List.of());
             RegistryEndpoint.Body body = endpoint.body();
             HttpRequest request = transport.createRequestFactory().buildRequest(endpoint.method(), new GenericUrl(url, true),
                     body == null ? null : new ByteArrayContent(body.contentType(), body.bytes(), body.offset(), body.length()));
@@ -300,6 +300,10 @@ public final class RegistryClient {
 
     private static boolean isRetriable(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    private static boolean isPlainHttp(String url) {
+        return url.regionMatches(true, 0, "http://", 0, 7);
     }
 
     private static boolean sameHost(String url, String hostPort) {
