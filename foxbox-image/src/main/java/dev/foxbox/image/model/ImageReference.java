@@ -1,5 +1,6 @@
 package dev.foxbox.image.model;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -175,6 +176,18 @@ public record ImageReference(String registry, String repository, String tag, Dig
                     ? repository.substring(8) : repository;
         }
         return shortName + (tag != null ? ":" + tag : "") + (digest != null ? "@" + digest : "");
+    }
+
+    // Written out, not generated, for the reason given in MediaType.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImageReference r && registry.equals(r.registry) && repository.equals(r.repository)
+                && Objects.equals(tag, r.tag) && Objects.equals(digest, r.digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(registry, repository, tag, digest);
     }
 
     /** The full normalized form: {@code registry/repository[:tag][@digest]}. */

@@ -2,6 +2,7 @@ package dev.foxbox.image.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,16 @@ class DigestTest {
         Digest b = Digest.parse("sha512:" + "f".repeat(128));
         assertEquals(Digest.Algorithm.SHA512, b.algorithm());
         assertEquals("000000000000", a.shortHex());
+    }
+
+    @Test
+    void equalsComparesAlgorithmAndHex() {
+        Digest a = Digest.parse("sha256:" + "0".repeat(64));
+        assertEquals(a, Digest.parse("sha256:" + "0".repeat(64)));
+        assertEquals(a.hashCode(), Digest.parse("sha256:" + "0".repeat(64)).hashCode());
+        assertNotEquals(a, Digest.parse("sha256:" + "0".repeat(63) + "1"));
+        assertNotEquals(Digest.parse("sha512:" + "0".repeat(128)), Digest.parse("sha256:" + "0".repeat(64)));
+        assertNotEquals(a, a.toString());
     }
 
     /** Each of these would be dangerous in a path or URL, or is simply not a digest. */

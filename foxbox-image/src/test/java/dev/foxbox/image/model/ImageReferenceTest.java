@@ -1,6 +1,7 @@
 package dev.foxbox.image.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,19 @@ import org.junit.jupiter.api.Test;
 class ImageReferenceTest {
 
     private static final String D = "sha256:" + "ab".repeat(32);
+
+    @Test
+    void equalsComparesTheNormalizedParts() {
+        ImageReference alpine = ImageReference.parse("alpine");
+        assertEquals(ImageReference.parse("docker.io/library/alpine:latest"), alpine);
+        assertEquals(ImageReference.parse("docker.io/library/alpine:latest").hashCode(), alpine.hashCode());
+        assertNotEquals(ImageReference.parse("alpine:3"), alpine);
+        assertNotEquals(ImageReference.parse("quay.io/library/alpine"), alpine);
+        assertNotEquals(ImageReference.parse("library/alpin"), alpine);
+        assertNotEquals(ImageReference.parse("alpine@" + D), ImageReference.parse("alpine:latest@" + D));
+        assertEquals(ImageReference.parse("alpine@" + D), ImageReference.parse("docker.io/library/alpine@" + D));
+        assertNotEquals(ImageReference.parse("alpine:latest@" + D), alpine);
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
