@@ -14,6 +14,7 @@ import dev.foxbox.image.model.Platform;
 import dev.foxbox.image.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +108,20 @@ class ImageStoreTest {
         assertTrue(store.untag(ImageReference.parse("a:1")));
         assertFalse(store.untag(ImageReference.parse("a:1")));
         assertEquals(image.digest(), store.find("b:1", AMD64).manifestDigest());
+    }
+
+    @Test
+    void updatesThatChangeNothingLeaveIndexJsonAlone() throws Exception {
+        Descriptor image = TestImages.image(store.blobs(), AMD64, Map.of("a", "1"));
+        store.tag(image, ImageReference.parse("a:1"));
+        Path index = dir.resolve("store/index.json");
+        Object written = Files.readAttributes(index, BasicFileAttributes.class).fileKey();
+        store.tag(image, ImageReference.parse("a:1"));
+        store.addUntagged(image);
+        assertFalse(store.untag(ImageReference.parse("b:1")));
+        assertEquals(written, Files.readAttributes(index, BasicFileAttributes.class).fileKey(), "index.json was replaced");
+        store.tag(image, ImageReference.parse("b:1"));
+        assertFalse(written.equals(Files.readAttributes(index, BasicFileAttributes.class).fileKey()), "index.json was kept");
     }
 
     @Test
