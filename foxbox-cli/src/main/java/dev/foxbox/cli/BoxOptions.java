@@ -138,11 +138,19 @@ final class BoxOptions {
                 : BoxFlags.network(network);
         BoxSpec.Network net = choice.mode();
         List<BoxSpec.PortMapping> ports = new ArrayList<>();
-        publish.forEach(p -> ports.addAll(BoxFlags.ports(p)));
+        for (String p : publish) {
+            ports.addAll(BoxFlags.ports(p));
+        }
         List<BoxSpec.MountSpec> mountSpecs = new ArrayList<>();
-        volumes.forEach(v -> mountSpecs.add(BoxFlags.volume(v)));
-        mounts.forEach(m -> mountSpecs.add(BoxFlags.mount(m)));
-        tmpfs.forEach(t -> mountSpecs.add(BoxFlags.tmpfs(t)));
+        for (String v : volumes) {
+            mountSpecs.add(BoxFlags.volume(v));
+        }
+        for (String m : mounts) {
+            mountSpecs.add(BoxFlags.mount(m));
+        }
+        for (String t : tmpfs) {
+            mountSpecs.add(BoxFlags.tmpfs(t));
+        }
         BoxSpec.Resources resources = new BoxSpec.Resources(memory == null ? 0 : BoxFlags.size(memory),
                 memorySwap == null ? 0 : memorySwap.equals("-1") ? -1 : BoxFlags.size(memorySwap), cpus, cpuShares, pidsLimit);
         List<BoxSpec.Ulimit> limits = new ArrayList<>();

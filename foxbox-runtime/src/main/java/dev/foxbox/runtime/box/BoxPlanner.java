@@ -92,8 +92,12 @@ final class BoxPlanner {
         steps.add(new Step.Bind(in.dirs().resolvConf(), "/etc/resolv.conf", ""));
         steps.addAll(in.mounts());
         if (!spec.privileged()) {
-            MASKED.forEach(p -> steps.add(new Step.Mask(p)));
-            READ_ONLY.forEach(p -> steps.add(new Step.ReadOnly(p)));
+            for (String p : MASKED) {
+                steps.add(new Step.Mask(p));
+            }
+            for (String p : READ_ONLY) {
+                steps.add(new Step.ReadOnly(p));
+            }
         }
         if (!workdir.equals("/")) {
             steps.add(new Step.Mkdir(workdir, 0755));
@@ -280,15 +284,17 @@ final class BoxPlanner {
                 caps.add(Capability.parse(add));
             }
         }
+        boolean droppedAll = false;
         for (String drop : spec.capDrop()) {
             if (drop.equalsIgnoreCase("ALL")) {
                 caps.clear();
+                droppedAll = true;
             } else {
                 caps.remove(Capability.parse(drop));
             }
         }
         // Added after the drops, as docker does: --cap-drop ALL --cap-add CHOWN keeps CHOWN.
-        if (spec.capDrop().stream().anyMatch(d -> d.equalsIgnoreCase("ALL"))) {
+        if (droppedAll) {
             for (String add : spec.capAdd()) {
                 if (!add.equalsIgnoreCase("ALL")) {
                     caps.add(Capability.parse(add));
@@ -321,7 +327,9 @@ final class BoxPlanner {
             }
         }
         List<String> out = new ArrayList<>();
-        env.forEach((k, v) -> out.add(k + "=" + v));
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            out.add(e.getKey() + "=" + e.getValue());
+        }
         return out;
     }
 

@@ -43,7 +43,7 @@ public final class HelperInput {
                 names.add(ns.name().toLowerCase(Locale.ROOT));
             }
         }
-        step("namespaces", names.toArray(String[]::new));
+        step("namespaces", names.toArray(new String[0]));
         if (plan.namespaces().contains(HelperPlan.Namespace.USER)) {
             for (IdMap m : plan.ids().uids()) {
                 step("uidmap", Long.toString(m.inside()), Long.toString(m.outside()), Long.toString(m.count()));
@@ -69,7 +69,7 @@ public final class HelperInput {
                 step("detach");
             }
             if (!w.exitCommand().isEmpty()) {
-                step("exit-command", w.exitCommand().toArray(String[]::new));
+                step("exit-command", w.exitCommand().toArray(new String[0]));
             }
         }
         if (plan.joinPid() > 0) {
@@ -126,8 +126,10 @@ public final class HelperInput {
             step("stdio", s.mode().name().toLowerCase(Locale.ROOT));
         } else if (step instanceof Step.User s) {
             List<String> args = new ArrayList<>(List.of(Long.toString(s.uid()), Long.toString(s.gid())));
-            s.groups().forEach(g -> args.add(Long.toString(g)));
-            step("user", args.toArray(String[]::new));
+            for (long g : s.groups()) {
+                args.add(Long.toString(g));
+            }
+            step("user", args.toArray(new String[0]));
         } else if (step instanceof Step.Chdir s) {
             step("chdir", s.path());
         } else if (step instanceof Step.NoNewPrivs) {
@@ -142,9 +144,9 @@ public final class HelperInput {
         } else if (step instanceof Step.CloseFds) {
             step("close-fds");
         } else if (step instanceof Step.Env s) {
-            step("env", s.variables().toArray(String[]::new));
+            step("env", s.variables().toArray(new String[0]));
         } else if (step instanceof Step.Exec s) {
-            step("exec", s.argv().toArray(String[]::new));
+            step("exec", s.argv().toArray(new String[0]));
         } else {
             throw new IllegalArgumentException("no protocol for step " + step);
         }
