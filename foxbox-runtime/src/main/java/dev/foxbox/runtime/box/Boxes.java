@@ -82,9 +82,10 @@ public final class Boxes {
 
     /** Creates and starts a box; see the class comment. */
     public RunningBox run(BoxSpec spec, ProcessBuilder stdio) throws IOException {
-        BoxRecord box = create(spec);
+        StoredImage image = resolver.resolve(spec.image());
+        BoxRecord box = create(spec, image);
         try {
-            return start(box, !spec.detach(), stdio);
+            return start(box, image, !spec.detach(), stdio);
         } catch (IOException | RuntimeException e) {
             remove(box);
             throw e;
@@ -93,9 +94,12 @@ public final class Boxes {
 
     /** Makes a box that is not started yet: its name, directories, /etc files and record. */
     public BoxRecord create(BoxSpec spec) throws IOException {
-        StoredImage image = resolver.resolve(spec.image());
+        return create(spec, resolver.resolve(spec.image()));
+    }
+
+    private BoxRecord create(BoxSpec spec, StoredImage image) throws IOException {
         ensureRuntime();
-        new ImageRoots(root, files).rootOf(image);
+        Path imageRoot = new ImageRoots(root, files).rootOf(image);
         String id = BoxNames.newId();
         String name = claimName(spec.name(), id);
         BoxDirs dirs = dirs(id);
@@ -108,7 +112,6 @@ public final class Boxes {
             Files.writeString(dirs.hosts(), BoxNetwork.hostsFile(spec.network(), hostname), StandardCharsets.UTF_8);
             Files.writeString(dirs.hostname(), hostname + "\n", StandardCharsets.UTF_8);
             Files.writeString(dirs.resolvConf(), BoxNetwork.resolvConf(spec.network()), StandardCharsets.UTF_8);
-            Path imageRoot = new ImageRoots(root, files).rootOf(image);
             if (!Features.overlay(root, helper, ids)) {
                 files.copyTree(imageRoot, dirs.upper());
             }
@@ -131,6 +134,10 @@ public final class Boxes {
      * runs. An attached {@code --rm} box is removed when it exits.
      */
     public RunningBox start(BoxRecord box, boolean attach, ProcessBuilder stdio) throws IOException {
+        return start(box, imageOf(box), attach, stdio);
+    }
+
+    private RunningBox start(BoxRecord box, StoredImage image, boolean attach, ProcessBuilder stdio) throws IOException {
         ensureRuntime();
         BoxDirs dirs = dirs(box.id());
         HelperProcess process;
@@ -139,7 +146,7 @@ public final class Boxes {
                 throw new IllegalStateException("box " + box.name() + " is already running");
             }
             Files.deleteIfExists(dirs.state());
-            BoxPlanner.Planned planned = plan(box, attach);
+            BoxPlanner.Planned planned = plan(box, image, attach);
             process = HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
         }
         return new RunningBox(box.id(), box.name(), process, () -> {
@@ -209,8 +216,7 @@ public final class Boxes {
         return steps;
     }
 
-    private BoxPlanner.Planned plan(BoxRecord box, boolean attach) throws IOException {
-        StoredImage image = imageOf(box);
+    private BoxPlanner.Planned plan(BoxRecord box, StoredImage image, boolean attach) throws IOException {
         Path imageRoot = new ImageRoots(root, files).rootOf(image);
         BoxSpec spec = box.spec();
         BoxDirs dirs = dirs(box.id());
