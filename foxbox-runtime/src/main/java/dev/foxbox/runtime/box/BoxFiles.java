@@ -7,12 +7,16 @@ import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.runtime.ids.IdMapping;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writing and removing files that belong to boxes' ids. With subordinate ids, files owned by
@@ -50,55 +54,91 @@ final class BoxFiles {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        // Only files of ids other than the box's root need the user namespace; a box that made
-        // none (most --rm boxes) is deleted here, without starting one.
-        if (inUserNamespace && ownedByOthers(path)) {
-            unshare.run(List.of("/bin/rm", "-rf", "--one-file-system", path.toString()));
-        } else {
+        if (!inUserNamespace) {
             FileTrees.deleteRecursively(path, false);
+            return;
+        }
+        // Only files of ids other than the box's root need the user namespace: what is ours goes
+        // as the walk meets it, and a box that made no others' files (most --rm boxes) is gone at
+        // the end of one walk, without starting a namespace. At the first file of another id, the
+        // rest is left to rm -rf as root of a user namespace with the boxes' maps.
+        if (!deleteOwn(path)) {
+            unshare.run(List.of("/bin/rm", "-rf", "--one-file-system", path.toString()));
         }
     }
 
     /**
-     * Whether anything under {@code path} belongs to another owner than this user. Directories of
-     * ours that we may not read (overlay's work/work is mode 000) are opened up: they are about
-     * to be deleted anyway.
+     * Deletes {@code path}'s tree while everything in it belongs to this user; false, with the
+     * rest left in place, at the first entry of another owner. Directories of ours that we may
+     * not read or change (overlay's work/work is mode 000) are opened up first.
      */
-    private static boolean ownedByOthers(Path path) throws IOException {
+    private static boolean deleteOwn(Path path) throws IOException {
         int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        boolean[] others = {false};
+        boolean[] ours = {true};
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a)
-                    throws IOException {
-                return check(dir);
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
+                if (!isMine(dir)) {
+                    return FileVisitResult.TERMINATE;
+                }
+                openUp(dir);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes a)
-                    throws IOException {
-                return check(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
+                if (!isMine(file)) {
+                    return FileVisitResult.TERMINATE;
+                }
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (check(file) == FileVisitResult.CONTINUE && Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                    // chmod by path: a no-follow chmod opens the file first, which mode 000 forbids.
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-                    others[0] |= ownedByOthers(file);
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
                 }
-                return others[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-            }
-
-            private FileVisitResult check(Path p) throws IOException {
-                if ((Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) != me) {
-                    others[0] = true;
+                if (!isMine(file)) {
                     return FileVisitResult.TERMINATE;
                 }
+                if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+                openUp(file);
+                ours[0] = deleteOwn(file);
+                return ours[0] ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
+
+            private boolean isMine(Path p) throws IOException {
+                ours[0] = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS) == me;
+                return ours[0];
+            }
         });
-        return others[0];
+        return ours[0];
+    }
+
+    /**
+     * rwx for the owner, so that the directory's entries can be listed and deleted. (By path: the
+     * walk hands over real directories only, never links.)
+     */
+    private static void openUp(Path dir) throws IOException {
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        perms.addAll(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+        if (perms.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE))) {
+            Files.setPosixFilePermissions(dir, perms);
+        }
     }
 
     /** Copies an image's root into a box's own directory, owners kept: the no-overlay fallback. */
