@@ -1,7 +1,6 @@
 package dev.foxbox.image.model;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A reference to an image, normalized as docker normalizes it: {@code alpine} is
@@ -30,12 +29,6 @@ public record ImageReference(String registry, String repository, String tag, Dig
     public static final String DEFAULT_TAG = "latest";
     private static final int MAX_NAME_LENGTH = 255;
 
-    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-    private static final Pattern DOMAIN_COMPONENT = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
-    private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]+]");
-    private static final Pattern PORT = Pattern.compile("[0-9]+");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-    private static final Pattern HEX64 = Pattern.compile("[a-f0-9]{64}");
 
     public ImageReference {
         if (registry == null || registry.isEmpty() || repository == null || repository.isEmpty()) {
@@ -51,7 +44,7 @@ public record ImageReference(String registry, String repository, String tag, Dig
         if (text == null || text.isEmpty()) {
             throw new InvalidReferenceException("invalid reference format: the image name is empty");
         }
-        if (HEX64.matcher(text).matches()) {
+        if (Syntax.isHex64(text)) {
             throw new InvalidReferenceException("invalid reference format: repository name '" + text
                     + "' cannot be a 64-character hexadecimal string (that is an image id)");
         }
@@ -72,7 +65,7 @@ public record ImageReference(String registry, String repository, String tag, Dig
         if (colon > lastSlash) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
-            if (!TAG.matcher(tag).matches()) {
+            if (!Syntax.isTag(tag)) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid tag '" + tag
                         + "' (letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-')");
             }
@@ -104,7 +97,7 @@ public record ImageReference(String registry, String repository, String tag, Dig
             throw new InvalidReferenceException("invalid reference format '" + text + "': repository name must be lowercase");
         }
         for (String component : path.split("/", -1)) {
-            if (!PATH_COMPONENT.matcher(component).matches()) {
+            if (!Syntax.isPathComponent(component)) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid repository path component '"
                         + component + "' (lowercase letters and digits, separated by '.', '_', '__' or '-')");
             }
@@ -120,11 +113,11 @@ public record ImageReference(String registry, String repository, String tag, Dig
         String host = registry;
         if (host.startsWith("[")) {
             int close = host.indexOf(']');
-            if (close < 0 || !IPV6.matcher(host.substring(0, close + 1)).matches()) {
+            if (close < 0 || !Syntax.isBracketedIpv6(host.substring(0, close + 1))) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid registry host '" + registry + "'");
             }
             String after = host.substring(close + 1);
-            if (!after.isEmpty() && !(after.startsWith(":") && PORT.matcher(after.substring(1)).matches())) {
+            if (!after.isEmpty() && !(after.startsWith(":") && Syntax.isDigits(after.substring(1)))) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid registry port in '" + registry + "'");
             }
             return;
@@ -132,13 +125,13 @@ public record ImageReference(String registry, String repository, String tag, Dig
         int portColon = host.indexOf(':');
         if (portColon >= 0) {
             String port = host.substring(portColon + 1);
-            if (!PORT.matcher(port).matches()) {
+            if (!Syntax.isDigits(port)) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid registry port '" + port + "'");
             }
             host = host.substring(0, portColon);
         }
         for (String component : host.split("\\.", -1)) {
-            if (!DOMAIN_COMPONENT.matcher(component).matches()) {
+            if (!Syntax.isDomainComponent(component)) {
                 throw new InvalidReferenceException("invalid reference format '" + text + "': invalid registry host '" + registry + "'");
             }
         }

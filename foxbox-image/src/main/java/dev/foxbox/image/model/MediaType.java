@@ -1,7 +1,6 @@
 package dev.foxbox.image.model;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An IANA-style media type such as {@code application/vnd.oci.image.manifest.v1+json}.
@@ -10,9 +9,6 @@ import java.util.regex.Pattern;
  * comparisons are exact.
  */
 public record MediaType(String value) {
-
-    // Before the constants below: their construction uses it.
-    private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
 
     public static final MediaType OCI_MANIFEST = new MediaType("application/vnd.oci.image.manifest.v1+json");
     public static final MediaType OCI_INDEX = new MediaType("application/vnd.oci.image.index.v1+json");
@@ -41,7 +37,7 @@ public record MediaType(String value) {
         }
         int semicolon = value.indexOf(';');
         value = (semicolon >= 0 ? value.substring(0, semicolon) : value).trim().toLowerCase(Locale.ROOT);
-        if (!SHAPE.matcher(value).matches()) {
+        if (!Syntax.isMediaType(value)) {
             throw new IllegalArgumentException("invalid media type '" + value + "'");
         }
     }

@@ -1,5 +1,6 @@
 package dev.foxbox.runtime.box;
 
+import dev.foxbox.image.model.Syntax;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,12 +8,10 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /** Box ids (64 hex digits) and names: given ones checked, missing ones made up, docker-style. */
 final class BoxNames {
 
-    private static final Pattern VALID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
     private static final List<String> ADJECTIVES = List.of("agile", "bold", "brave", "bright", "calm", "clever",
             "curious", "deft", "eager", "fleet", "gentle", "happy", "keen", "lively", "lucky", "nimble", "quick",
             "quiet", "russet", "sly", "snowy", "swift", "tawny", "wily", "witty");
@@ -48,7 +47,7 @@ final class BoxNames {
     }
 
     static String check(String name) {
-        if (!VALID.matcher(name).matches() || name.length() > 128) {
+        if (!Syntax.isName(name) || name.length() > 128) {
             throw new IllegalArgumentException("invalid box name '" + name + "': use letters, digits, '_', '.' and '-',"
                     + " starting with a letter or digit");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.json.Json;
+import dev.foxbox.image.model.Syntax;
 import dev.foxbox.image.store.AtomicFiles;
 import dev.foxbox.image.store.LockFile;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Volumes: directories under the data root ({@code ROOT/volumes/<name>/_data}) that outlive the
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  * ones (64 hex digits) for an image's VOLUME entries, removed with their box by {@code rm -v}.
  */
 public final class Volumes {
-
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     /** A volume: its name, where its data is, when it was made, whether it is anonymous. */
     public record Volume(String name, Path data, Instant created, boolean anonymous) {}
@@ -35,7 +33,7 @@ public final class Volumes {
     }
 
     static boolean isName(String text) {
-        return NAME.matcher(text).matches() && text.length() <= 128;
+        return Syntax.isName(text) && text.length() <= 128;
     }
 
     Path dir(String name) {
