@@ -129,6 +129,7 @@ public final class DirContentStore implements ContentStore {
         private final Path tmp;
         private final FileChannel channel;
         private final java.io.OutputStream out;
+        private final WriteBehind writeBehind;
         private final Digest.Algorithm algorithm;
         private final MessageDigest hasher;
         private long size;
@@ -140,6 +141,7 @@ public final class DirContentStore implements ContentStore {
             this.hasher = algorithm.newHasher();
             this.channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
             this.out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 64 * 1024);
+            this.writeBehind = new WriteBehind(channel, out);
         }
 
         @Override
@@ -152,6 +154,7 @@ public final class DirContentStore implements ContentStore {
             out.write(b, off, len);
             hasher.update(b, off, len);
             size += len;
+            writeBehind.written(len);
         }
 
         @Override
@@ -165,6 +168,7 @@ public final class DirContentStore implements ContentStore {
                 throw new IllegalStateException("blob writer already closed");
             }
             out.flush();
+            writeBehind.finish();
             channel.force(true);
             channel.close();
             done = true;
@@ -200,9 +204,15 @@ public final class DirContentStore implements ContentStore {
             if (!done) {
                 done = true;
                 try {
-                    channel.close();
+                    writeBehind.finish();
+                } catch (IOException e) {
+                    // thrown away with the rest of the file
                 } finally {
-                    Files.deleteIfExists(tmp);
+                    try {
+                        channel.close();
+                    } finally {
+                        Files.deleteIfExists(tmp);
+                    }
                 }
             }
         }

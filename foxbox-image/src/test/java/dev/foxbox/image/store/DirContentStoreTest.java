@@ -51,6 +51,43 @@ class DirContentStoreTest extends ContentStoreContract {
     }
 
     @Test
+    void blobsLargerThanTheWriteBehindChunkAreWrittenWhole() throws Exception {
+        DirContentStore s = (DirContentStore) store();
+        byte[] piece = new byte[256 * 1024];
+        java.security.MessageDigest expected = java.security.MessageDigest.getInstance("SHA-256");
+        int pieces = (int) (2.5 * WriteBehind.CHUNK / piece.length);
+        Digest d;
+        try (BlobWriter w = s.newWriter()) {
+            for (int i = 0; i < pieces; i++) {
+                java.util.Arrays.fill(piece, (byte) i);
+                w.write(piece);
+                expected.update(piece);
+            }
+            d = w.commit(null);
+        }
+        assertEquals(Digest.of(Digest.Algorithm.SHA256, expected.digest()), d);
+        assertEquals((long) pieces * piece.length, Files.size(s.path(d)));
+        try (var files = Files.list(dir.resolve("tmp"))) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void anAbandonedLargeBlobLeavesNothing() throws Exception {
+        DirContentStore s = (DirContentStore) store();
+        try (BlobWriter w = s.newWriter()) {
+            byte[] piece = new byte[1024 * 1024];
+            for (long written = 0; written < 2 * WriteBehind.CHUNK; written += piece.length) {
+                w.write(piece);
+            }
+        }
+        try (var files = Files.list(dir.resolve("tmp"))) {
+            assertEquals(0, files.count());
+        }
+        assertTrue(s.list().isEmpty());
+    }
+
+    @Test
     void strangeFilesInBlobsDirAreNotListed() throws Exception {
         DirContentStore s = (DirContentStore) store();
         Files.createDirectories(dir.resolve("layout/blobs/sha256"));
