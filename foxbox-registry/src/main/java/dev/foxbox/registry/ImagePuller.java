@@ -4,6 +4,7 @@ import dev.foxbox.image.model.Descriptor;
 import dev.foxbox.image.model.Digest;
 import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.image.model.Platform;
+import dev.foxbox.image.store.HasherWarmUp;
 import dev.foxbox.image.store.ImageNotFoundException;
 import dev.foxbox.image.store.ImageStore;
 import dev.foxbox.image.store.StoredImage;
@@ -61,6 +62,7 @@ public final class ImagePuller {
                 progress.finished(existing, false);
                 return existing;
             }
+            HasherWarmUp.start(Digest.Algorithm.SHA256); // layers come after the manifest: see HasherWarmUp
             try (StoreDestination destination = new StoreDestination(store, platform)) {
                 StoredImage pulled = new ImageCopier(options.maxConcurrentDownloads())
                         .copy(source, destination, reference, platform, options.platform() != null, progress);
