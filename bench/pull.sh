@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Cold and warm pulls from one loopback registry, side by side: foxbox, skopeo (copy to an OCI
-# layout) and rootless podman. Run as an unprivileged user (rootless podman is the point):
+# layout) and rootless podman; and, as the floor under a warm pull, a program that makes the same
+# one HEAD request and nothing else (HeadRequest.java). Run as an unprivileged user (rootless
+# podman is the point):
 #
 #   bench/pull.sh [RUNS]        (default 10 runs per command)
 #
@@ -112,6 +114,22 @@ hyperfine -N --runs "$runs" --warmup 1 --export-json "$work/cold.json" \
   --prepare "podman rmi -f $image" -n 'podman pull' "podman pull -q --tls-verify=false $image" >/dev/null
 medians "$work/cold.json" 'skopeo copy'
 
+# The floor under a warm pull: a program that makes its one HEAD request and nothing else
+# (bench/HeadRequest.java), through google-http-client and through the JDK alone, each with a
+# class-data archive of its own and C1 only, as the launcher starts foxbox.
+libs=$(printf '%s:' foxbox-cli/target/lib/*.jar)
+mkdir -p "$work/head"
+javac -d "$work/head" -cp "$libs" bench/HeadRequest.java
+jar cf "$work/head/head.jar" -C "$work/head" HeadRequest.class
+head_cp="$work/head/head.jar:$libs"
+head_jvm=(-XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+manifest_url="http://127.0.0.1:$port/v2/bench/six/manifests/1"
+for client in google-http-client jdk; do
+  "$java" "${head_jvm[@]}" -XX:DumpLoadedClassList="$work/head/$client.classes" -cp "$head_cp" HeadRequest "$client" "$manifest_url" >/dev/null
+  "$java" -XX:+UseG1GC -Xshare:dump -XX:SharedClassListFile="$work/head/$client.classes" \
+    -XX:SharedArchiveFile="$work/head/$client.jsa" -cp "$head_cp" >/dev/null 2>&1
+done
+
 echo
 echo "== warm pull (the image is in the store, unchanged) and JVM start-up, $runs runs each"
 ./foxbox --root "$work/warm" pull -q "$image" >/dev/null
@@ -119,6 +137,10 @@ hyperfine -N --runs "$runs" --warmup 2 --export-json "$work/warm.json" \
   -n 'foxbox pull (up to date)' "./foxbox --root $work/warm pull -q $image" \
   -n 'foxbox --version' "./foxbox --version" \
   -n 'java -version' "$java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -version" \
+  -n 'HEAD request alone, google-http-client' \
+     "$java ${head_jvm[*]} -XX:SharedArchiveFile=$work/head/google-http-client.jsa -Xshare:on -cp $head_cp HeadRequest google-http-client $manifest_url" \
+  -n 'HEAD request alone, JDK HttpURLConnection' \
+     "$java ${head_jvm[*]} -XX:SharedArchiveFile=$work/head/jdk.jsa -Xshare:on -cp $head_cp HeadRequest jdk $manifest_url" \
   -n 'skopeo inspect (one manifest request)' "skopeo inspect -n --tls-verify=false docker://$image" >/dev/null
 medians "$work/warm.json" 'foxbox --version'
 
