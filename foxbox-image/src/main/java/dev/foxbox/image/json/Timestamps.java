@@ -1,15 +1,15 @@
 package dev.foxbox.image.json;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * RFC 3339 times as image configs and box records write them ({@code 2024-05-01T12:00:00.5Z}),
  * read and written the way {@link OffsetDateTime#parse} and {@link Instant#toString} do, without
  * java.time's formatter machinery: setting that up is a few milliseconds of every short command,
- * and a box start reads and writes a time or two. Anything unusual goes to java.time itself.
+ * and a box start reads and writes a time or two. (Nor its calendar classes: dates are counted
+ * here, in the proleptic Gregorian calendar as java.time counts them.) Anything unusual goes to
+ * java.time itself.
  */
 public final class Timestamps {
 
@@ -30,14 +30,25 @@ public final class Timestamps {
         if (time.getEpochSecond() < YEAR_0 || time.getEpochSecond() > YEAR_9999_END) {
             return time.toString();
         }
-        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        long days = Math.floorDiv(time.getEpochSecond(), 86_400);
+        int secondOfDay = (int) Math.floorMod(time.getEpochSecond(), 86_400);
+        // The civil date of a day count (H. Hinnant's algorithm): eras of 400 years from 0000-03-01.
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        int dayOfEra = (int) (z - era * 146_097);
+        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int shifted = (5 * dayOfYear + 2) / 153; // months from March
+        int day = dayOfYear - (153 * shifted + 2) / 5 + 1;
+        int month = shifted < 10 ? shifted + 3 : shifted - 9;
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
         StringBuilder s = new StringBuilder(30);
-        digits(s, t.getYear(), 4).append('-');
-        digits(s, t.getMonthValue(), 2).append('-');
-        digits(s, t.getDayOfMonth(), 2).append('T');
-        digits(s, t.getHour(), 2).append(':');
-        digits(s, t.getMinute(), 2).append(':');
-        digits(s, t.getSecond(), 2);
+        digits(s, year, 4).append('-');
+        digits(s, month, 2).append('-');
+        digits(s, day, 2).append('T');
+        digits(s, secondOfDay / 3600, 2).append(':');
+        digits(s, secondOfDay / 60 % 60, 2).append(':');
+        digits(s, secondOfDay % 60, 2);
         int nano = time.getNano();
         if (nano > 0) {
             s.append('.');
@@ -91,15 +102,29 @@ public final class Timestamps {
         } else {
             return null;
         }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-            return null;
-        }
-        try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
-            return Instant.ofEpochSecond(local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds, nano);
-        } catch (java.time.DateTimeException e) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null; // java.time's parser says what is wrong
         }
+        long seconds = daysSinceEpoch(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+        return Instant.ofEpochSecond(seconds - offsetSeconds, nano);
+    }
+
+    private static int daysIn(int year, int month) {
+        if (month == 2) {
+            return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days from 1970-01-01 to a date (H. Hinnant's algorithm: eras of 400 years from 0000-03-01). */
+    private static long daysSinceEpoch(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
     /** The decimal number in {@code t[from, to)}, or -1 if those are not all digits. */

@@ -34,9 +34,30 @@ class TimestampsTest {
     }
 
     @Test
+    void countsEveryDayAsJavaTimeDoes() {
+        // Every day of four centuries either side of 1970 (leap years, 1900 and 2000 among them), then
+        // random times over the whole range of four-digit years, before 1970 too.
+        for (long day = -146_097; day <= 146_097; day++) {
+            Instant t = Instant.ofEpochSecond(day * 86_400 + 86_399);
+            assertEquals(t.toString(), Timestamps.format(t));
+            assertEquals(t, Timestamps.parse(t.toString()));
+        }
+        Random random = new Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = -62_167_219_200L + Math.floorMod(random.nextLong(), 253_402_300_799L + 62_167_219_200L + 1);
+            Instant t = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+            assertEquals(t.toString(), Timestamps.format(t));
+            assertEquals(t, Timestamps.parse(t.toString()));
+        }
+    }
+
+    @Test
     void parsesAsOffsetDateTimeDoes() {
         for (String text : List.of("2024-05-01T12:00:00Z", "2024-05-01T12:00:00.123456789Z", "2024-05-01T12:00:00.5+02:00",
                 "1999-12-31T23:59:59-05:30", "2024-02-29T00:00:00Z", "0001-01-01T00:00:00.000001Z",
+                "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2100-02-29T12:00:00Z", "1600-02-29T00:00:00Z",
+                "0000-01-01T00:00:00Z", "0000-02-29T00:00:00+01:00", "9999-12-31T23:59:59Z", "1969-12-31T23:59:59.999Z",
+                "2024-04-31T00:00:00Z", "2024-06-30T00:00:00Z", "2024-00-10T00:00:00Z", "2024-05-00T00:00:00Z",
                 "2024-05-01t12:00:00z", "2024-05-01T12:00:00+05:30:15", "2024-05-01T12:00Z", "2024-05-01T12:00:00.Z")) {
             Instant expected;
             try {
