@@ -84,6 +84,8 @@ int config_read(const struct plan *plan, struct config *cfg, struct error *err) 
       if (cfg->join_pid <= 0) return fail(err, "read plan", 0, "bad join pid '%s'", s->argv[0]);
     } else if (strcmp(s->name, STEP_EXIT_COMMAND) == 0 && s->argc >= 1) {
       cfg->exit_command = s->argv;
+    } else if (strcmp(s->name, STEP_REMOVE_ON_EXIT) == 0 && s->argc >= 1) {
+      cfg->remove_on_exit = s->argv;
     } else if (strcmp(s->name, STEP_SLIRP4NETNS) == 0 && s->argc == 4) {
       cfg->slirp_binary = s->argv[0];
       cfg->slirp_socket = s->argv[1];

@@ -60,6 +60,9 @@
 #define STEP_DETACH "detach"           /* (no arguments): return once the box runs; a monitor stays */
 #define STEP_JOIN "join"               /* pid: enter that running box's namespaces (exec) */
 #define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited (a --rm cleanup) */
+#define STEP_REMOVE_ON_EXIT "remove-on-exit" /* path...: removed, in order, once the box has exited and
+                                                its cgroup is gone (an attached --rm box: its record,
+                                                then its directory); what cannot be, foxbox removes */
 #define STEP_SLIRP4NETNS "slirp4netns" /* binary apisocket mtu "allow"|"deny" (host loopback):
                                           the box's network, started before its command */
 #define STEP_PORTFWD "portfwd"         /* proto hostaddr hostport boxport: published via slirp4netns */

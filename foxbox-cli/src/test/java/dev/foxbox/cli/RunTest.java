@@ -330,6 +330,18 @@ class RunTest {
     }
 
     @Test
+    void removingABoxFollowsNoLinkItMade() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("keep"), "mine");
+        foxbox.runProcess("run", "--rm", "probe", "sh", "-c", "ln -s " + outside + " /linked && ln -s " + outside.resolve("keep")
+                + " /linked-file && mkdir -p /deep/er && ln -s " + outside + " /deep/er/linked").ok();
+        assertEquals("mine", Files.readString(outside.resolve("keep")));
+        try (var boxes = Files.list(foxbox.root().resolve("boxes"))) {
+            assertEquals(List.of("by-name"), boxes.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
     void theHelperRunsSealedAndIsNotReachableFromTheBox() throws Exception {
         Path helperDir = foxbox.root().resolve("helper");
         Foxbox.Result r = foxbox.runProcess("run", "--rm", "probe", "sh", "-c",

@@ -222,7 +222,11 @@ public final class Boxes {
         BoxDirs dirs = dirs(box.id());
         boolean overlay = Features.overlay(root, helper, ids);
         List<String> exitCommand = !attach && spec.remove() ? removeCommand.apply(box.id()) : List.of();
-        HelperPlan.Watch watch = new HelperPlan.Watch(dirs.log(), LOG_MAX_BYTES, dirs.state(), !attach, exitCommand);
+        // An attached --rm box: the helper removes what it can as the box ends (the record first, as
+        // remove does), and remove() finishes the job.
+        List<Path> removeOnExit = attach && spec.remove() ? List.of(dirs.dir().resolve(BoxRecords.FILE), dirs.dir()) : List.of();
+        HelperPlan.Watch watch = new HelperPlan.Watch(dirs.log(), LOG_MAX_BYTES, dirs.state(), !attach, exitCommand,
+                removeOnExit);
         HelperPlan.Slirp slirp = null;
         List<HelperPlan.Port> ports = List.of();
         if (spec.network() == BoxSpec.Network.SLIRP4NETNS) {

@@ -39,12 +39,16 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
 
     /**
      * How the helper watches a box: its log (CRI lines, rotated past {@code logMaxBytes}), its
-     * state file, whether it detaches (returns once the box runs, leaving a monitor), and a
-     * command to run after the box exits (a detached --rm box's removal), or an empty list.
+     * state file, whether it detaches (returns once the box runs, leaving a monitor), a command to
+     * run after the box exits (a detached --rm box's removal), or an empty list, and paths it
+     * removes, in order, after the box exits (an attached --rm box's record, then its directory),
+     * as far as it may: what it cannot remove (other ids' directories), foxbox removes.
      */
-    public record Watch(Path logFile, long logMaxBytes, Path stateFile, boolean detach, List<String> exitCommand) {
+    public record Watch(Path logFile, long logMaxBytes, Path stateFile, boolean detach, List<String> exitCommand,
+                        List<Path> removeOnExit) {
         public Watch {
             exitCommand = List.copyOf(exitCommand);
+            removeOnExit = List.copyOf(removeOnExit);
         }
     }
 

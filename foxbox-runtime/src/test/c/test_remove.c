@@ -1,0 +1,87 @@
+/* C tests of remove_tree: what an attached --rm box leaves; run by `make test` in Maven's test phase. */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "remove.h"
+
+static int failures;
+
+#define CHECK(cond)                                                        \
+  do {                                                                     \
+    if (!(cond)) {                                                         \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+      failures++;                                                          \
+    }                                                                      \
+  } while (0)
+
+static void make_file(const char *path) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 || write(fd, "x", 1) != 1) {
+    perror(path);
+    exit(2);
+  }
+  close(fd);
+}
+
+static int exists(const char *path) {
+  struct stat st;
+  return lstat(path, &st) == 0;
+}
+
+static void removes_a_tree_without_following_links(void) {
+  char base[] = "/tmp/foxbox-remove-test-XXXXXX";
+  if (!mkdtemp(base)) {
+    perror("mkdtemp");
+    exit(2);
+  }
+  char box[200], outside[200], path[300];
+  snprintf(box, sizeof box, "%s/box", base);
+  snprintf(outside, sizeof outside, "%s/outside", base);
+  mkdir(box, 0755);
+  mkdir(outside, 0755);
+  snprintf(path, sizeof path, "%s/keep", outside);
+  make_file(path);
+  snprintf(path, sizeof path, "%s/record.json", box);
+  make_file(path);
+  snprintf(path, sizeof path, "%s/upper", box);
+  mkdir(path, 0755);
+  snprintf(path, sizeof path, "%s/upper/a", box);
+  mkdir(path, 0755);
+  snprintf(path, sizeof path, "%s/upper/a/b", box);
+  make_file(path);
+  snprintf(path, sizeof path, "%s/upper/link-to-outside", box); /* a box's link to a host directory */
+  if (symlink(outside, path) < 0) perror("symlink");
+  snprintf(path, sizeof path, "%s/work", box);
+  mkdir(path, 0755);
+  snprintf(path, sizeof path, "%s/work/work", box); /* overlay leaves it mode 000 */
+  mkdir(path, 0755);
+  snprintf(path, sizeof path, "%s/work/work/inside", box);
+  make_file(path);
+  snprintf(path, sizeof path, "%s/work/work", box);
+  chmod(path, 0);
+
+  CHECK(remove_tree(box) == 0);
+  CHECK(!exists(box));
+  snprintf(path, sizeof path, "%s/keep", outside);
+  CHECK(exists(path)); /* the link went, not what it points to */
+
+  CHECK(remove_tree(box) == 0); /* already gone */
+  CHECK(remove_tree(path) == 0 && !exists(path)); /* a file */
+  rmdir(outside);
+  rmdir(base);
+}
+
+int main(void) {
+  removes_a_tree_without_following_links();
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("test_remove: ok\n");
+  return 0;
+}
