@@ -15,7 +15,9 @@
  *   - the box dies with this process (PR_SET_PDEATHSIG), and its exit status (128+N for a
  *     signal N) is this program's exit status;
  *   - a failure before the box's command runs exits 125 (126: not executable, 127: not
- *     found) with "stage, errno, message" in the plan's ERRORFILE.
+ *     found) with "stage, errno, message" in the plan's ERRORFILE;
+ *   - what the plan says to remove once the box has exited (an attached --rm box's record and
+ *     directory) is removed without following any link in it, on its own file system only.
  *
  * Usage: foxbox-helper run PLAN
  *        foxbox-helper --version
