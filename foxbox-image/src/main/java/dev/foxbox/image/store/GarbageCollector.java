@@ -95,7 +95,13 @@ public final class GarbageCollector {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(tmpDir, "*.partial")) {
             for (Path f : files) {
                 long pid = writerPid(f.getFileName().toString());
-                if (pid > 0 && writerAlive(pid, Files.getLastModifiedTime(f).toInstant())) {
+                java.time.Instant written;
+                try {
+                    written = Files.getLastModifiedTime(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // its writer renamed it into place since the listing: not garbage
+                }
+                if (pid > 0 && writerAlive(pid, written)) {
                     continue;
                 }
                 if (Files.deleteIfExists(f)) {
