@@ -86,6 +86,9 @@ int config_read(const struct plan *plan, struct config *cfg, struct error *err) 
       cfg->exit_command = s->argv;
     } else if (strcmp(s->name, STEP_REMOVE_ON_EXIT) == 0 && s->argc >= 1) {
       cfg->remove_on_exit = s->argv;
+    } else if (strcmp(s->name, STEP_UNLINK_ON_EXIT) == 0 && s->argc == 2) {
+      cfg->unlink_on_exit = s->argv[0];
+      cfg->unlink_target = s->argv[1];
     } else if (strcmp(s->name, STEP_SLIRP4NETNS) == 0 && s->argc == 4) {
       cfg->slirp_binary = s->argv[0];
       cfg->slirp_socket = s->argv[1];

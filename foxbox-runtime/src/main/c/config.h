@@ -41,6 +41,8 @@ struct config {
   int join_pid;                 /* exec: the running box's first process, else 0 */
   char **exit_command;          /* run after the box exits, or NULL */
   char **remove_on_exit;        /* paths removed after the box exits, NULL-terminated, or NULL */
+  const char *unlink_on_exit;   /* then this link, if it points to unlink_target, or NULL */
+  const char *unlink_target;
   const char *slirp_binary;     /* slirp4netns, or NULL for no such network */
   const char *slirp_socket;
   const char *slirp_mtu;

@@ -16,8 +16,9 @@
  *     signal N) is this program's exit status;
  *   - a failure before the box's command runs exits 125 (126: not executable, 127: not
  *     found) with "stage, errno, message" in the plan's ERRORFILE;
- *   - what the plan says to remove once the box has exited (an attached --rm box's record and
- *     directory) is removed without following any link in it, on its own file system only.
+ *   - what the plan says to remove once the box has exited (an attached --rm box's record,
+ *     directory and name) is removed without following any link in it, on its own file system
+ *     only, and the name only while it still points to this box.
  *
  * Usage: foxbox-helper run PLAN
  *        foxbox-helper --version

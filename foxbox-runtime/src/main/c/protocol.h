@@ -62,7 +62,10 @@
 #define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited (a --rm cleanup) */
 #define STEP_REMOVE_ON_EXIT "remove-on-exit" /* path...: removed, in order, once the box has exited and
                                                 its cgroup is gone (an attached --rm box: its record,
-                                                then its directory); what cannot be, foxbox removes */
+                                                then its directory), up to the first that cannot be
+                                                (other ids' files): foxbox removes the rest */
+#define STEP_UNLINK_ON_EXIT "unlink-on-exit" /* link target: then, if all of those are gone, the
+                                                link, if it still points to target (the box's name) */
 #define STEP_SLIRP4NETNS "slirp4netns" /* binary apisocket mtu "allow"|"deny" (host loopback):
                                           the box's network, started before its command */
 #define STEP_PORTFWD "portfwd"         /* proto hostaddr hostport boxport: published via slirp4netns */

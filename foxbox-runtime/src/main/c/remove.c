@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,4 +55,13 @@ int remove_tree(const char *path) {
   remove_entries(fd, st.st_dev, 1);
   close(fd);
   return rmdir(path);
+}
+
+int unlink_if_pointing(const char *path, const char *target) {
+  char now[4096];
+  ssize_t n = readlink(path, now, sizeof now - 1);
+  if (n < 0) return -1;
+  now[n] = '\0';
+  if (strcmp(now, target) != 0) return -1; /* renamed, and the name is another box's now */
+  return unlink(path);
 }

@@ -11,4 +11,7 @@
  */
 int remove_tree(const char *path);
 
+/* Removes the symbolic link at path if it points to target. Returns 0 when it did, -1 otherwise. */
+int unlink_if_pointing(const char *path, const char *target);
+
 #endif

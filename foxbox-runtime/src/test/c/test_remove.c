@@ -76,8 +76,26 @@ static void removes_a_tree_without_following_links(void) {
   rmdir(base);
 }
 
+static void unlinks_a_name_only_while_it_is_the_boxs(void) {
+  char base[] = "/tmp/foxbox-unlink-test-XXXXXX";
+  if (!mkdtemp(base)) {
+    perror("mkdtemp");
+    exit(2);
+  }
+  char link[200];
+  snprintf(link, sizeof link, "%s/name", base);
+  if (symlink("../other-box", link) < 0) perror("symlink");
+  CHECK(unlink_if_pointing(link, "../this-box") < 0); /* the name is another box's now */
+  CHECK(exists(link));
+  CHECK(unlink_if_pointing(link, "../other-box") == 0);
+  CHECK(!exists(link));
+  CHECK(unlink_if_pointing(link, "../other-box") < 0); /* gone */
+  rmdir(base);
+}
+
 int main(void) {
   removes_a_tree_without_following_links();
+  unlinks_a_name_only_while_it_is_the_boxs();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

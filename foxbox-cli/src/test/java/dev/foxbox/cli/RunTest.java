@@ -208,6 +208,29 @@ class RunTest {
     }
 
     @Test
+    void anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled() throws Exception {
+        Process p = foxbox.process("run", "--rm", "--name", "orphan", "probe", "sleep", "2").start();
+        p.getOutputStream().close();
+        Thread.sleep(1000); // the box is up
+        p.destroyForcibly(); // SIGKILL: no JVM is left to remove the box; its helper is
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        Path boxes = foxbox.root().resolve("boxes");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<String> left;
+        do {
+            Thread.sleep(200);
+            List<String> now = new ArrayList<>();
+            try (var files = Files.list(boxes); var names = Files.list(boxes.resolve("by-name"))) {
+                files.forEach(f -> now.add(f.getFileName().toString()));
+                names.forEach(n -> now.add("by-name/" + n.getFileName()));
+            }
+            left = now;
+        } while (!left.equals(List.of("by-name")) && System.nanoTime() < deadline);
+        assertEquals(List.of("by-name"), left);
+        foxbox.runProcess("run", "--rm", "--name", "orphan", "probe", "true").ok(); // the name is free again
+    }
+
+    @Test
     void commandsThatCannotRunGive126And127() throws Exception {
         Foxbox.Result missing = foxbox.runProcess("run", "--rm", "probe", "no-such-command");
         assertEquals(127, missing.exitCode());

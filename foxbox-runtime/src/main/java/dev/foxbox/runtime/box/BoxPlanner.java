@@ -188,7 +188,7 @@ final class BoxPlanner {
         steps.add(new Step.Exec(exec.command()));
         HelperPlan.Watch watch = exec.detach()
                 ? new HelperPlan.Watch(errorFile.resolveSibling("exec.log"), Boxes.LOG_MAX_BYTES,
-                        errorFile.resolveSibling(errorFile.getFileName() + ".state"), true, List.of(), List.of())
+                        errorFile.resolveSibling(errorFile.getFileName() + ".state"), true, List.of(), null)
                 : null;
         return new HelperPlan(Set.of(), ids, errorFile, null, false, exec.tty(), false, watch, pid, null, null, steps);
     }

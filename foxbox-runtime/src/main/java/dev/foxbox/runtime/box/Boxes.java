@@ -222,11 +222,14 @@ public final class Boxes {
         BoxDirs dirs = dirs(box.id());
         boolean overlay = Features.overlay(root, helper, ids);
         List<String> exitCommand = !attach && spec.remove() ? removeCommand.apply(box.id()) : List.of();
-        // An attached --rm box: the helper removes what it can as the box ends (the record first, as
-        // remove does), and remove() finishes the job.
-        List<Path> removeOnExit = attach && spec.remove() ? List.of(dirs.dir().resolve(BoxRecords.FILE), dirs.dir()) : List.of();
+        // An attached --rm box: the helper removes what it can as the box ends, in remove()'s order,
+        // and remove() finishes the job (or does it all, if the helper could not).
+        HelperPlan.Removal removal = attach && spec.remove()
+                ? new HelperPlan.Removal(List.of(dirs.dir().resolve(BoxRecords.FILE), dirs.dir()), nameLink(box.name()),
+                        nameTarget(box.id()))
+                : null;
         HelperPlan.Watch watch = new HelperPlan.Watch(dirs.log(), LOG_MAX_BYTES, dirs.state(), !attach, exitCommand,
-                removeOnExit);
+                removal);
         HelperPlan.Slirp slirp = null;
         List<HelperPlan.Port> ports = List.of();
         if (spec.network() == BoxSpec.Network.SLIRP4NETNS) {
@@ -495,7 +498,19 @@ public final class Boxes {
         // The record goes first: a box half removed is no box, never a broken one.
         Files.deleteIfExists(dirs(box.id()).dir().resolve(BoxRecords.FILE));
         files.remove(dirs(box.id()).dir());
-        Files.deleteIfExists(nameLink(box.name()));
+        unlinkName(box);
+    }
+
+    /** Deletes the box's name, unless the name is another box's by now (renamed, then taken again). */
+    private void unlinkName(BoxRecord box) throws IOException {
+        Path link = nameLink(box.name());
+        try {
+            if (Files.readSymbolicLink(link).toString().equals(nameTarget(box.id()))) {
+                Files.deleteIfExists(link);
+            }
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.NotLinkException e) {
+            // gone already (the helper removed it), or not ours to touch
+        }
     }
 
     public BoxRecord rename(String nameOrId, String newName) throws IOException {
@@ -637,6 +652,11 @@ public final class Boxes {
         return root.boxes().resolve("by-name").resolve(name);
     }
 
+    /** What a box's name link points to: its directory, relative to by-name/. */
+    private static String nameTarget(String id) {
+        return "../" + id;
+    }
+
     /**
      * Box names are unique: a symlink boxes/by-name/NAME, created atomically, holds the claim. A
      * made-up name that is taken is made up again.
@@ -646,7 +666,7 @@ public final class Boxes {
         for (int attempt = 0; ; attempt++) {
             String name = wanted != null ? BoxNames.check(wanted) : BoxNames.generate(attempt);
             try {
-                Files.createSymbolicLink(nameLink(name), Path.of("..", id));
+                Files.createSymbolicLink(nameLink(name), Path.of(nameTarget(id)));
                 return name;
             } catch (FileAlreadyExistsException e) {
                 if (wanted != null) {

@@ -71,12 +71,13 @@ public final class HelperInput {
             if (!w.exitCommand().isEmpty()) {
                 step("exit-command", w.exitCommand().toArray(new String[0]));
             }
-            if (!w.removeOnExit().isEmpty()) {
-                String[] paths = new String[w.removeOnExit().size()];
+            if (w.removal() != null) {
+                String[] paths = new String[w.removal().paths().size()];
                 for (int i = 0; i < paths.length; i++) {
-                    paths[i] = w.removeOnExit().get(i).toString();
+                    paths[i] = w.removal().paths().get(i).toString();
                 }
                 step("remove-on-exit", paths);
+                step("unlink-on-exit", w.removal().link().toString(), w.removal().linkTarget());
             }
         }
         if (plan.joinPid() > 0) {
@@ -162,7 +163,8 @@ public final class HelperInput {
     /** Every step name this class writes, for the protocol test. */
     public static List<String> stepNames() {
         return List.of("namespaces", "uidmap", "gidmap", "idmapper", "errorfile", "boxfs-link", "logfile", "statefile",
-                "detach", "join", "exit-command", "remove-on-exit", "slirp4netns", "portfwd", "cgroup", "trace", "tty", "init",
+                "detach", "join", "exit-command", "remove-on-exit", "unlink-on-exit",
+                "slirp4netns", "portfwd", "cgroup", "trace", "tty", "init",
                 "begin", "rootfs", "mount", "bind", "mkdir", "symlink", "mask", "readonly", "pivot", "remount-root-ro",
                 "hostname", "loopback", "rlimit", "stdio", "user", "chdir", "no-new-privs", "bounding", "caps", "seccomp",
                 "close-fds", "env", "exec");

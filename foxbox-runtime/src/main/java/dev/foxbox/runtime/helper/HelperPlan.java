@@ -40,15 +40,25 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
     /**
      * How the helper watches a box: its log (CRI lines, rotated past {@code logMaxBytes}), its
      * state file, whether it detaches (returns once the box runs, leaving a monitor), a command to
-     * run after the box exits (a detached --rm box's removal), or an empty list, and paths it
-     * removes, in order, after the box exits (an attached --rm box's record, then its directory),
-     * as far as it may: what it cannot remove (other ids' directories), foxbox removes.
+     * run after the box exits (a detached --rm box's removal), or an empty list, and what it
+     * removes after the box exits (an attached --rm box), or null.
      */
     public record Watch(Path logFile, long logMaxBytes, Path stateFile, boolean detach, List<String> exitCommand,
-                        List<Path> removeOnExit) {
+                        Removal removal) {
         public Watch {
             exitCommand = List.copyOf(exitCommand);
-            removeOnExit = List.copyOf(removeOnExit);
+        }
+    }
+
+    /**
+     * What the helper removes once a box has exited: {@code paths} in order (the box's record, then
+     * its directory), as far as it may, stopping at the first it cannot remove (foxbox removes the
+     * rest: other ids' files); then, if all are gone, {@code link} if it still points to
+     * {@code linkTarget} (the box's name, unless it was renamed and the name taken again).
+     */
+    public record Removal(List<Path> paths, Path link, String linkTarget) {
+        public Removal {
+            paths = List.copyOf(paths);
         }
     }
 

@@ -59,7 +59,7 @@ class HelperProtocolTest {
                 new Step.Env(List.of("A=b c")), new Step.Exec(List.of("sh", "-c", "echo \n")));
         HelperPlan plan = new HelperPlan(Set.of(HelperPlan.Namespace.values()), ids, Path.of("/e"), Path.of("/b"), true, true,
                 true, new HelperPlan.Watch(Path.of("/log"), 1024, Path.of("/state"), true, List.of("/bin/rm", "x"),
-                        List.of(Path.of("/box/record.json"), Path.of("/box"))), 42,
+                        new HelperPlan.Removal(List.of(Path.of("/box/record.json"), Path.of("/box")), Path.of("/by-name/n"), "../box")), 42,
                 new HelperPlan.Slirp(Path.of("/usr/bin/slirp4netns"), Path.of("/run/s.sock"), 65520, false,
                         List.of(new HelperPlan.Port("tcp", "0.0.0.0", 8080, 80))), Path.of("/sys/fs/cgroup/x"), steps);
         String text = new String(HelperInput.write(plan), StandardCharsets.ISO_8859_1);
