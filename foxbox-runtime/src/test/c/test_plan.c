@@ -9,17 +9,8 @@
 #include "config.h"
 #include "mount.h"
 #include "plan.h"
+#include "check.h"
 #include "protocol.h"
-
-static int failures;
-
-#define CHECK(cond)                                                        \
-  do {                                                                     \
-    if (!(cond)) {                                                         \
-      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-      failures++;                                                          \
-    }                                                                      \
-  } while (0)
 
 static const char *write_temp(const char *content, size_t len) {
   static char path[64];
