@@ -12,15 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export FOXBOX_ROOT=${FOXBOX_ROOT:-$(mktemp -d /tmp/foxbox-bench.XXXXXX)}
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/foxbox-run-$(id -u)}
-mkdir -p "$XDG_RUNTIME_DIR"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
-./foxbox import "$busybox" bench-busybox >/dev/null
-podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
+. bench/boxes.sh
 
 ctx=$work/ctx
 mkdir -p "$ctx/src"

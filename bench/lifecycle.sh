@@ -7,15 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export FOXBOX_ROOT=${FOXBOX_ROOT:-$(mktemp -d /tmp/foxbox-bench.XXXXXX)}
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/foxbox-run-$(id -u)}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. bench/boxes.sh
 n=${BOXES:-20}
-
-busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
-./foxbox import "$busybox" bench-busybox >/dev/null
-podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
 
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 

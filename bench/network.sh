@@ -5,16 +5,10 @@
 #   bench/network.sh [MEGABYTES] [ROUNDS]      as an unprivileged user (see bench/run.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export FOXBOX_ROOT=${FOXBOX_ROOT:-$(mktemp -d /tmp/foxbox-bench.XXXXXX)}
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/foxbox-run-$(id -u)}
 mb=${1:-512}
 rounds=${2:-5}
-work=$(mktemp -d)
+. bench/boxes.sh
 trap 'rm -rf "$work"; ./foxbox rm -f bench-sink >/dev/null 2>&1; podman rm -f -t 0 bench-sink >/dev/null 2>&1 || true' EXIT
-
-busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
-./foxbox import "$busybox" bench-busybox >/dev/null
-podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
 
 # Sends MB megabytes to the port and prints MB/s; the sink closes when it has read them all.
 send() {

@@ -10,15 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export FOXBOX_ROOT=${FOXBOX_ROOT:-$(mktemp -d /tmp/foxbox-bench.XXXXXX)}
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/foxbox-run-$(id -u)}
-mkdir -p "$XDG_RUNTIME_DIR"
-work=$(mktemp -d)
+. bench/boxes.sh
 trap 'rm -rf "$work"; podman rmi -f localhost/bench-busybox >/dev/null 2>&1 || true; ./foxbox rmi bench-busybox >/dev/null 2>&1 || true' EXIT
-
-busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
-./foxbox import "$busybox" bench-busybox >/dev/null
-podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
 
 python3 - "${1:-40}" <<'PY'
 import statistics, subprocess, sys, time

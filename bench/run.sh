@@ -11,15 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export FOXBOX_ROOT=${FOXBOX_ROOT:-$(mktemp -d /tmp/foxbox-bench.XXXXXX)}
-export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp/foxbox-run-$(id -u)}
-mkdir -p "$XDG_RUNTIME_DIR"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-busybox=$(examples/busybox/make-rootfs.sh "$work/busybox.tar.gz")
-./foxbox import "$busybox" bench-busybox >/dev/null
-podman import -q "$busybox" localhost/bench-busybox:latest >/dev/null
+. bench/boxes.sh
 benches=(-n 'foxbox run --rm busybox true' './foxbox run --rm --network host bench-busybox true'
          -n 'podman run --rm --network host busybox true' 'podman run --rm --network host localhost/bench-busybox true')
 if [[ -n ${1:-} ]]; then
