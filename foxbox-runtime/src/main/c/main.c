@@ -20,15 +20,25 @@
  *     directory and name) is removed without following any link in it, on its own file system
  *     only, and the name only while it still points to this box.
  *
+ *
+ * `foxbox-helper launch JAVA ARG...` is how the launcher starts `foxbox run`: this program starts
+ * the JVM, takes the plan it hands over, and runs it as `run PLAN` does, in a monitor process of
+ * its own; it exits with the box's status, or the JVM's when no box ran (launch.h).
+ *
  * Usage: foxbox-helper run PLAN
+ *        foxbox-helper launch JAVA [ARG...]
  *        foxbox-helper --version
  */
 #define _GNU_SOURCE
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "config.h"
 #include "errors.h"
+#include "launch.h"
 #include "plan.h"
 #include "protocol.h"
 #include "seal.h"
@@ -46,12 +56,36 @@ int main(int argc, char **argv) {
     printf("foxbox-helper %s (%s)\n", FOXBOX_HELPER_VERSION, PLAN_MAGIC);
     return 0;
   }
-  if (argc != 3 || strcmp(argv[1], "run") != 0) {
-    fprintf(stderr, "usage: foxbox-helper run PLAN\n");
-    return HELPER_EXIT_FAILED;
-  }
   struct error err;
   memset(&err, 0, sizeof err);
+  if (argc >= 3 && strcmp(argv[1], "launch") == 0) {
+    int java, plan_fd, reply_fd;
+    if (launch_java(argv + 2, &java, &plan_fd, &reply_fd, &err) < 0) {
+      write_error_file(NULL, &err);
+      return HELPER_EXIT_FAILED;
+    }
+    /* The JVM starts meanwhile; the box's process will come from the sealed copy. */
+    char java_arg[16], plan_arg[16], reply_arg[16];
+    snprintf(java_arg, sizeof java_arg, "%d", java);
+    snprintf(plan_arg, sizeof plan_arg, "%d", plan_fd);
+    snprintf(reply_arg, sizeof reply_arg, "%d", reply_fd);
+    char *again[] = {argv[0], "await-plan", java_arg, plan_arg, reply_arg, NULL};
+    if (seal_self(again, environ) < 0) {
+      fail(&err, "seal", 0, "cannot re-execute from a sealed copy of the helper");
+      write_error_file(NULL, &err);
+      kill(java, SIGKILL);
+      waitpid(java, NULL, 0);
+      return HELPER_EXIT_FAILED;
+    }
+    return await_plan(java, plan_fd, reply_fd); /* already running sealed: no re-exec happened */
+  }
+  if (argc == 5 && strcmp(argv[1], "await-plan") == 0 && running_sealed()) {
+    return await_plan(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+  }
+  if (argc != 3 || strcmp(argv[1], "run") != 0) {
+    fprintf(stderr, "usage: foxbox-helper run PLAN | launch JAVA [ARG...]\n");
+    return HELPER_EXIT_FAILED;
+  }
   if (seal_self(argv, environ) < 0) {
     fail(&err, "seal", 0, "cannot re-execute from a sealed copy of the helper");
     write_error_file(NULL, &err);
@@ -65,5 +99,5 @@ int main(int argc, char **argv) {
   }
   trace_enabled = cfg.trace;
   trace("helper running from a sealed memfd copy of itself");
-  return spawn_box(&plan, &cfg);
+  return spawn_box(&plan, &cfg, -1);
 }

@@ -29,6 +29,28 @@
  * them, and forks the process that runs the steps, as a child of the helper.
  *   reads ERRORFILE, prints one line
  *
+ * `foxbox run` from the launcher hands the plan over instead (launch.h): the helper starts first
+ * and stays the process the user's shell waits for.
+ *
+ *   launcher              helper (foxbox run's process)       java (foxbox)          monitor
+ *   --------------------  ---------------------------------   --------------------   ---------------
+ *   exec foxbox-helper    starts java, HANDOVER_ENV set to
+ *   launch JAVA ARG...    "HELPERPID:PLANFD:REPLYFD" ------>  plans the box
+ *                         re-execs from a sealed memfd         writes PLAN file
+ *                         <--------------- on PLANFD: "run PLAN\n"
+ *                         forks the monitor ------------------------------------->  foxbox-helper run
+ *                                                                                   PLAN, as above
+ *                         <---------------------------------------------- one byte when the box
+ *                                                                                   runs: 0, or the
+ *                         passes it on REPLYFD -----------> 0: exits            failure's exit
+ *                                                           else reads ERRORFILE, code
+ *                                                           prints one line,
+ *                                                           exits with the code
+ *                         waits for the monitor and exits with the box's status (the JVM,
+ *                         done once the box runs, is not waited for); if the box did not run,
+ *                         waits for the JVM and exits with its status. A JVM that hands nothing
+ *                         over (run -d, an error) closes PLANFD; the helper exits with its status.
+ *
  * The PLAN file is "foxbox-plan 1\n" followed by one line per step:
  *
  *     <step> <argc> <len>:<bytes> <len>:<bytes> ...\n
@@ -43,6 +65,10 @@
 #define FOXBOX_PROTOCOL_H
 
 #define PLAN_MAGIC "foxbox-plan 1"
+
+/* The handover (launch.h): the JVM's environment variable, and the request on its PLANFD. */
+#define HANDOVER_ENV "FOXBOX_HANDOVER"
+#define HANDOVER_RUN "run"
 #define PLAN_MAX_BYTES (4 * 1024 * 1024)
 
 /* Parent configuration: before "begin". */
@@ -59,11 +85,14 @@
 #define STEP_STATEFILE "statefile"     /* path: running/exited, pids, exit code, times (JSON) */
 #define STEP_DETACH "detach"           /* (no arguments): return once the box runs; a monitor stays */
 #define STEP_JOIN "join"               /* pid: enter that running box's namespaces (exec) */
-#define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited (a --rm cleanup) */
+#define STEP_EXIT_COMMAND "exit-command" /* argv...: run once the box has exited, its stdout on
+                                            /dev/null, unless remove-on-exit removed it all (the
+                                            removal of a --rm box that foxbox is not there to finish) */
 #define STEP_REMOVE_ON_EXIT "remove-on-exit" /* path...: removed, in order, once the box has exited and
                                                 its cgroup is gone (an attached --rm box: its record,
                                                 then its directory), up to the first that cannot be
-                                                (other ids' files): foxbox removes the rest */
+                                                (other ids' files): foxbox, or exit-command, removes
+                                                the rest */
 #define STEP_UNLINK_ON_EXIT "unlink-on-exit" /* link target: then, if all of those are gone, the
                                                 link, if it still points to target (the box's name) */
 #define STEP_SLIRP4NETNS "slirp4netns" /* binary apisocket mtu "allow"|"deny" (host loopback):

@@ -55,13 +55,15 @@ static int join_cgroup(const char *dir, pid_t pid, struct error *err) {
   return 0;
 }
 
-/* Runs argv and waits for it, its output on ours: foxbox's cleanup of a detached --rm box. */
+/* Runs argv and waits for it, its errors on our stderr: foxbox finishing a --rm box's removal. */
 static void run_exit_command(char **argv) {
   sigset_t none;
   pid_t pid = fork();
   if (pid == 0) {
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
+    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null >= 0) dup2(null, STDOUT_FILENO); /* foxbox rm prints the box's id */
     execv(argv[0], argv);
     _exit(127);
   }
@@ -80,10 +82,13 @@ static int failed(const struct config *cfg, const struct error *err, int ready_f
   return code;
 }
 
-int spawn_box(const struct plan *plan, const struct config *cfg) {
+int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd) {
   struct error err;
   memset(&err, 0, sizeof err);
-  int ready_fd = -1;
+  if (cfg->detach && ready_fd >= 0) {
+    fail(&err, "detach", 0, "a detached box reports its own readiness");
+    return failed(cfg, &err, ready_fd);
+  }
   if (cfg->detach && detach_monitor(&ready_fd) < 0) {
     fail(&err, "detach", errno, "cannot start the monitor");
     return failed(cfg, &err, -1);
@@ -221,7 +226,7 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
   state.exit_code = status;
   rfc3339_now(state.finished_at, sizeof state.finished_at);
   state_write(cfg->state_file, &state);
-  if (cfg->exit_command) run_exit_command(cfg->exit_command);
+  int removed = 0;
   if (cfg->remove_on_exit && cgroup_gone) {
     /* In C, as the box ends, instead of in foxbox's JVM once it has woken up: a --rm box's start
      * and end cost 2 ms less (BENCHMARKS.md, "Run"); and done even if that foxbox was killed. */
@@ -230,8 +235,10 @@ int spawn_box(const struct plan *plan, const struct config *cfg) {
       if (remove_tree(*path) < 0) break; /* another id's files: foxbox removes the rest */
       trace("removed %s", *path);
     }
-    if (!*path && cfg->unlink_on_exit && unlink_if_pointing(cfg->unlink_on_exit, cfg->unlink_target) == 0)
+    removed = !*path;
+    if (removed && cfg->unlink_on_exit && unlink_if_pointing(cfg->unlink_on_exit, cfg->unlink_target) == 0)
       trace("removed %s", cfg->unlink_on_exit);
   }
+  if (cfg->exit_command && !removed) run_exit_command(cfg->exit_command);
   return status;
 }

@@ -8,7 +8,9 @@
 #include "config.h"
 #include "plan.h"
 
-/* Returns the exit status to leave with: the box's own, or HELPER_EXIT_* (the error is written). */
-int spawn_box(const struct plan *plan, const struct config *cfg);
+/* Returns the exit status to leave with: the box's own, or HELPER_EXIT_* (the error is written).
+ * ready_fd, if not -1, gets one byte as soon as the box runs (0) or has failed to (the exit code);
+ * a detached box makes its own (the detaching parent returns that byte as its status). */
+int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd);
 
 #endif
