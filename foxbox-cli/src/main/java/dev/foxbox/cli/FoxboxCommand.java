@@ -66,10 +66,9 @@ public final class FoxboxCommand implements Runnable {
         return err != null ? err : spec.commandLine().getErr();
     }
 
-    /** This foxbox, as a command line another process can run (a detached --rm box's monitor does). */
+    /** This foxbox, as a command line another process can run (a --rm box's monitor does). */
     List<String> selfCommand(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"),
+        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--root", dataRoot().dir().toString()));
         command.addAll(List.of(args));

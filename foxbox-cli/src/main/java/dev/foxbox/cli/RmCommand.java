@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.runtime.box.BoxNotFoundException;
 import dev.foxbox.runtime.box.Boxes;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ final class RmCommand implements Callable<Integer> {
         Exception failure = null;
         for (String box : boxes) {
             try {
-                spec.commandLine().getOut().println(engine.remove(box, force, volumes).name());
+                spec.commandLine().getOut().println(remove(engine, box));
             } catch (RuntimeException | InterruptedException e) {
                 if (failure != null) {
                     spec.commandLine().getErr().println("foxbox: " + ErrorHandler.message(failure));
@@ -44,5 +45,17 @@ final class RmCommand implements Callable<Integer> {
             throw failure;
         }
         return 0;
+    }
+
+    /** Removes one box; with -f, a whole id also names what a cut-short removal left (a --rm box's monitor asks for that). */
+    private String remove(Boxes engine, String box) throws java.io.IOException, InterruptedException {
+        try {
+            return engine.remove(box, force, volumes).name();
+        } catch (BoxNotFoundException e) {
+            if (force && engine.removeRemains(box)) {
+                return box;
+            }
+            throw e;
+        }
     }
 }

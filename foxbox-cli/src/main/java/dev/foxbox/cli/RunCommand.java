@@ -2,6 +2,7 @@ package dev.foxbox.cli;
 
 import dev.foxbox.runtime.box.BoxSpec;
 import dev.foxbox.runtime.box.RunningBox;
+import dev.foxbox.runtime.helper.Handover;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,17 @@ final class RunCommand implements Callable<Integer> {
     /** Runs the box; {@link QuickLine} calls this too, without picocli. */
     int run(FoxboxCommand foxbox, PrintWriter out) throws Exception {
         BoxSpec boxSpec = options.boxSpec(image, command, detach, foxbox::warn);
+        Handover handover = detach ? null : Handover.fromEnvironment();
+        if (handover != null) {
+            // The launcher's helper started this JVM: it runs the box, relays its signals and exits
+            // with its status; this JVM is done as soon as the box runs (or says why it could not).
+            // It lets go of its stdio then, so that nothing reading the box's output waits for its exit.
+            int status = foxbox.boxes().run(boxSpec, handover).waitFor();
+            System.in.close();
+            System.out.close();
+            System.err.close();
+            return status;
+        }
         RunningBox[] box = new RunningBox[1];
         int status = Signals.whileRunning(() -> box[0] == null ? null : box[0].process(), () -> {
             box[0] = foxbox.boxes().run(boxSpec, new ProcessBuilder().inheritIO());

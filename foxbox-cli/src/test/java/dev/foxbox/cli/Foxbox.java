@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.runtime.helper.HelperBinary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,12 +40,35 @@ final class Foxbox {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /** A separate JVM running foxbox with this test's class path, for concurrency and kill -9. */
+    /**
+     * A separate JVM running foxbox with this test's class path, for concurrency and kill -9. A
+     * {@code run} starts as the launcher starts it: {@code foxbox-helper launch java …}, the JVM
+     * handing the box to the helper (see {@link #jvmOnly}).
+     */
     ProcessBuilder process(String... args) {
+        List<String> command = new ArrayList<>();
+        if (args.length > 0 && args[0].equals("run")) {
+            command.addAll(List.of(helper().toString(), "launch"));
+        }
+        command.addAll(jvmOnly(args).command());
+        return new ProcessBuilder(command);
+    }
+
+    /** A separate JVM running foxbox, as {@link #process}, with no helper before it: a run starts a helper of its own. */
+    ProcessBuilder jvmOnly(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--root", root.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
+    }
+
+    /** The helper binary, installed under this data root as foxbox installs it. */
+    Path helper() {
+        try {
+            return HelperBinary.install(root.resolve("helper"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Result runProcess(String... args) throws IOException, InterruptedException {
@@ -53,7 +77,13 @@ final class Foxbox {
 
     /** A separate foxbox with {@code input} on its stdin; stdout and stderr captured apart. */
     Result runProcessWithInput(byte[] input, String... args) throws IOException, InterruptedException {
-        Process p = process(args).start();
+        return result(process(args), input);
+    }
+
+    /** Runs {@code command} with {@code input} on its stdin; stdout and stderr captured apart. */
+    Result result(ProcessBuilder command, byte[] input) throws IOException, InterruptedException {
+        Process p = command.start();
+        String[] args = command.command().toArray(String[]::new);
         java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return p.getErrorStream().readAllBytes();

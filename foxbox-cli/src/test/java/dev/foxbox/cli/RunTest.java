@@ -199,7 +199,16 @@ class RunTest {
 
     @Test
     void signalsToFoxboxReachTheBox() throws Exception {
-        Process p = foxbox.process("run", "--rm", "--init", "probe", "probe", "sleep", "60").start();
+        signalsToFoxboxReachTheBox(foxbox.process("run", "--rm", "--init", "probe", "probe", "sleep", "60"));
+    }
+
+    @Test
+    void signalsToAJvmThatStartedItsOwnHelperReachTheBox() throws Exception {
+        signalsToFoxboxReachTheBox(foxbox.jvmOnly("run", "--rm", "--init", "probe", "probe", "sleep", "60"));
+    }
+
+    private static void signalsToFoxboxReachTheBox(ProcessBuilder run) throws Exception {
+        Process p = run.start();
         p.getOutputStream().close();
         Thread.sleep(1500); // the box is up
         p.destroy(); // SIGTERM to foxbox, passed on to the helper, the init, the command
@@ -208,11 +217,33 @@ class RunTest {
     }
 
     @Test
+    void aRunLeavesNoJvmBehindWhileItsBoxRuns() throws Exception {
+        Process p = foxbox.process("run", "--rm", "probe", "sleep", "3").start();
+        p.getOutputStream().close();
+        Thread.sleep(1500); // the box is up, and the JVM that planned it has exited
+        List<String> commands = new ArrayList<>();
+        p.descendants().forEach(d -> commands.add(d.info().command().orElse("?")));
+        assertFalse(commands.isEmpty());
+        assertTrue(commands.stream().noneMatch(c -> c.endsWith("/java")), "a JVM waits with the box: " + commands);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
     void anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled() throws Exception {
-        Process p = foxbox.process("run", "--rm", "--name", "orphan", "probe", "sleep", "2").start();
+        anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled(foxbox.process("run", "--rm", "--name", "orphan", "probe", "sleep", "2"));
+    }
+
+    @Test
+    void anRmBoxIsRemovedWhenItEndsEvenIfItsJvmWasKilled() throws Exception {
+        anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled(foxbox.jvmOnly("run", "--rm", "--name", "orphan", "probe", "sleep", "2"));
+    }
+
+    private static void anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled(ProcessBuilder run) throws Exception {
+        Process p = run.start();
         p.getOutputStream().close();
         Thread.sleep(1000); // the box is up
-        p.destroyForcibly(); // SIGKILL: no JVM is left to remove the box; its helper is
+        p.destroyForcibly(); // SIGKILL: foxbox's process is gone; the box's monitor is not
         assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
         Path boxes = foxbox.root().resolve("boxes");
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -346,9 +377,23 @@ class RunTest {
 
     @Test
     void theBoxLeavesNothingBehindWithRm() throws Exception {
-        foxbox.runProcess("run", "--rm", "probe", "sh", "-c", "mkdir -p /a/b && echo x > /a/b/c && chown -R 1000:1000 /a").ok();
-        try (var boxes = Files.list(foxbox.root().resolve("boxes"))) {
+        // Files of another id: the monitor cannot remove them, and has foxbox rm -f finish the job.
+        foxbox.runProcess("run", "--rm", "--name", "others", "probe", "sh", "-c",
+                "mkdir -p /a/b && echo x > /a/b/c && chown -R 1000:1000 /a").ok();
+        try (var boxes = Files.list(foxbox.root().resolve("boxes")); var names = Files.list(foxbox.root().resolve("boxes/by-name"))) {
             assertEquals(List.of("by-name"), boxes.map(p -> p.getFileName().toString()).toList());
+            assertEquals(0, names.count());
+        }
+    }
+
+    @Test
+    void aBoxWhoseJvmStartedItsOwnHelperLeavesNothingBehindWithRm() throws Exception {
+        Foxbox.Result r = foxbox.result(foxbox.jvmOnly("run", "--rm", "--name", "others", "probe", "sh", "-c",
+                "mkdir -p /a/b && echo x > /a/b/c && chown -R 1000:1000 /a && echo done"), new byte[0]).ok();
+        assertEquals("done\n", r.out());
+        try (var boxes = Files.list(foxbox.root().resolve("boxes")); var names = Files.list(foxbox.root().resolve("boxes/by-name"))) {
+            assertEquals(List.of("by-name"), boxes.map(p -> p.getFileName().toString()).toList());
+            assertEquals(0, names.count());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.image.model.Platform;
 import dev.foxbox.image.store.LockFile;
 import dev.foxbox.image.store.StoredImage;
+import dev.foxbox.runtime.helper.Handover;
 import dev.foxbox.runtime.helper.HelperBinary;
 import dev.foxbox.runtime.helper.HelperPlan;
 import dev.foxbox.runtime.helper.HelperProcess;
@@ -37,7 +38,8 @@ import java.util.function.Function;
  * {@link #start(BoxRecord, boolean, ProcessBuilder)} plans it and starts the helper; for an
  * attached box {@link RunningBox#waitFor()} returns its exit status, for a detached one it
  * returns as soon as the box runs, and a monitor process keeps its log and state. {@link #run}
- * is create then start.
+ * is create then start; {@link #run(BoxSpec, Handover)} hands an attached box to the helper that
+ * started this JVM instead of starting one.
  */
 public final class Boxes {
 
@@ -71,8 +73,10 @@ public final class Boxes {
     }
 
     /**
-     * The command a detached {@code --rm} box's monitor runs once the box has exited, given the
-     * box's id: the CLI sets {@code foxbox rm -f ID}. Without one, such boxes stay until removed.
+     * The command a {@code --rm} box's monitor runs once the box has exited, when no foxbox waits
+     * for it (a detached box, one handed over) and the monitor could not remove it all itself,
+     * given the box's id: the CLI sets {@code foxbox rm -f ID}. Without one, such boxes stay until
+     * removed.
      */
     public void removeCommand(Function<String, List<String>> command) {
         this.removeCommand = command;
@@ -82,10 +86,25 @@ public final class Boxes {
 
     /** Creates and starts a box; see the class comment. */
     public RunningBox run(BoxSpec spec, ProcessBuilder stdio) throws IOException {
+        return run(spec, stdio, null);
+    }
+
+    /**
+     * Creates an attached box and hands it to the helper that started this JVM, which runs it with
+     * this JVM's stdio; {@link RunningBox#waitFor()} returns 0 as soon as it runs.
+     */
+    public RunningBox run(BoxSpec spec, Handover handover) throws IOException {
+        if (spec.detach()) {
+            throw new IllegalArgumentException("a detached box is not handed over");
+        }
+        return run(spec, null, handover);
+    }
+
+    private RunningBox run(BoxSpec spec, ProcessBuilder stdio, Handover handover) throws IOException {
         StoredImage image = resolver.resolve(spec.image());
         BoxRecord box = create(spec, image);
         try {
-            return start(box, image, !spec.detach(), stdio);
+            return start(box, image, !spec.detach(), stdio, handover);
         } catch (IOException | RuntimeException e) {
             remove(box);
             throw e;
@@ -134,10 +153,12 @@ public final class Boxes {
      * runs. An attached {@code --rm} box is removed when it exits.
      */
     public RunningBox start(BoxRecord box, boolean attach, ProcessBuilder stdio) throws IOException {
-        return start(box, imageOf(box), attach, stdio);
+        return start(box, imageOf(box), attach, stdio, null);
     }
 
-    private RunningBox start(BoxRecord box, StoredImage image, boolean attach, ProcessBuilder stdio) throws IOException {
+    /** Starts the helper with {@code stdio}, or hands the plan to {@code handover} when it is not null. */
+    private RunningBox start(BoxRecord box, StoredImage image, boolean attach, ProcessBuilder stdio, Handover handover)
+            throws IOException {
         ensureRuntime();
         BoxDirs dirs = dirs(box.id());
         HelperProcess process;
@@ -146,8 +167,9 @@ public final class Boxes {
                 throw new IllegalStateException("box " + box.name() + " is already running");
             }
             Files.deleteIfExists(dirs.state());
-            BoxPlanner.Planned planned = plan(box, image, attach);
-            process = HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
+            BoxPlanner.Planned planned = plan(box, image, attach, handover != null);
+            process = handover != null ? HelperProcess.handOver(handover, planned.plan(), dirs.plan())
+                    : HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
         }
         return new RunningBox(box.id(), box.name(), process, () -> {
             if (attach && box.spec().remove()) {
@@ -216,14 +238,16 @@ public final class Boxes {
         return steps;
     }
 
-    private BoxPlanner.Planned plan(BoxRecord box, StoredImage image, boolean attach) throws IOException {
+    /** {@code handedOver}: no foxbox will wait for the box; its monitor finishes a --rm box's removal. */
+    private BoxPlanner.Planned plan(BoxRecord box, StoredImage image, boolean attach, boolean handedOver) throws IOException {
         Path imageRoot = new ImageRoots(root, files).rootOf(image);
         BoxSpec spec = box.spec();
         BoxDirs dirs = dirs(box.id());
         boolean overlay = Features.overlay(root, helper, ids);
-        List<String> exitCommand = !attach && spec.remove() ? removeCommand.apply(box.id()) : List.of();
+        List<String> exitCommand = (!attach || handedOver) && spec.remove() ? removeCommand.apply(box.id()) : List.of();
         // An attached --rm box: the helper removes what it can as the box ends, in remove()'s order,
-        // and remove() finishes the job (or does it all, if the helper could not).
+        // and remove() (here, or through the exit command) finishes the job, or does it all if the
+        // helper could not.
         HelperPlan.Removal removal = attach && spec.remove()
                 ? new HelperPlan.Removal(List.of(dirs.dir().resolve(BoxRecords.FILE), dirs.dir()), nameLink(box.name()),
                         nameTarget(box.id()))
@@ -487,18 +511,52 @@ public final class Boxes {
 
     private void remove(BoxRecord box) throws IOException {
         ensureRuntime();
+        removeCgroup(box.id());
+        // The record goes first: a box half removed is no box, never a broken one.
+        Files.deleteIfExists(dirs(box.id()).dir().resolve(BoxRecords.FILE));
+        files.remove(dirs(box.id()).dir());
+        unlinkName(box);
+    }
+
+    private void removeCgroup(String id) throws IOException {
         try {
-            String cgroup = Files.readString(dirs(box.id()).cgroup()).strip();
+            String cgroup = Files.readString(dirs(id).cgroup()).strip();
             if (!cgroup.isEmpty()) {
                 Cgroups.remove(Path.of(cgroup));
             }
         } catch (java.nio.file.NoSuchFileException e) {
             // never started
         }
-        // The record goes first: a box half removed is no box, never a broken one.
-        Files.deleteIfExists(dirs(box.id()).dir().resolve(BoxRecords.FILE));
-        files.remove(dirs(box.id()).dir());
-        unlinkName(box);
+    }
+
+    /**
+     * Removes what is left of a box whose removal was cut short after its record went: a --rm
+     * box's monitor removes the record first, and leaves files of the box's other ids to
+     * {@code foxbox rm -f ID}. Returns false when {@code id} (a whole id) names no such remains.
+     */
+    public boolean removeRemains(String id) throws IOException {
+        Path dir = dirs(id).dir();
+        if (!BoxNames.isId(id) || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve(BoxRecords.FILE))) {
+            return false;
+        }
+        ensureRuntime();
+        removeCgroup(id);
+        files.remove(dir);
+        try (var names = Files.list(root.boxes().resolve("by-name"))) {
+            for (Path link : names.toList()) {
+                try {
+                    if (Files.readSymbolicLink(link).toString().equals(nameTarget(id))) {
+                        Files.deleteIfExists(link);
+                    }
+                } catch (java.nio.file.NoSuchFileException | java.nio.file.NotLinkException e) {
+                    // gone meanwhile, or not a name
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no names at all
+        }
+        return true;
     }
 
     /** Deletes the box's name, unless the name is another box's by now (renamed, then taken again). */

@@ -35,16 +35,25 @@ public final class RunningBox {
         return name;
     }
 
-    /** The helper process, e.g. to pass a signal on to the box (the helper forwards it). */
+    /** The helper process, e.g. to pass a signal on to the box (the helper forwards it); null when handed over. */
     public Process process() {
         return helper.process();
     }
 
+    /**
+     * The box's exit status; for a box handed over to the helper that started this JVM, 0 as soon
+     * as it runs (that helper waits for it, exits with its status and removes a --rm box).
+     */
     public int waitFor() throws IOException, InterruptedException {
+        boolean runsOn = false;
         try {
-            return helper.waitFor();
+            int status = helper.waitFor();
+            runsOn = helper.handedOver();
+            return status;
         } finally {
-            cleanup.afterExit();
+            if (!runsOn) {
+                cleanup.afterExit();
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ class HelperProtocolTest {
     }
 
     @Test
-    void exitCodesAndMagicAreTheHelpers() throws Exception {
+    void exitCodesMagicAndHandoverAreTheHelpers() throws Exception {
         String header = Files.readString(PROTOCOL);
         Map<String, Integer> codes = new TreeMap<>();
         Matcher m = Pattern.compile("#define (HELPER_EXIT_\\w+) (\\d+)").matcher(header);
@@ -43,6 +43,8 @@ class HelperProtocolTest {
         assertEquals(Map.of("HELPER_EXIT_FAILED", HelperInput.EXIT_FAILED, "HELPER_EXIT_CANNOT_EXEC",
                 HelperInput.EXIT_CANNOT_EXEC, "HELPER_EXIT_NOT_FOUND", HelperInput.EXIT_NOT_FOUND), codes);
         assertTrue(header.contains("#define PLAN_MAGIC \"" + HelperInput.MAGIC + "\""));
+        assertTrue(header.contains("#define HANDOVER_ENV \"" + Handover.ENVIRONMENT + "\""));
+        assertTrue(header.contains("#define HANDOVER_RUN \"" + Handover.RUN + "\""));
     }
 
     @Test
