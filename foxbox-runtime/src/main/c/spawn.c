@@ -222,10 +222,6 @@ int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd) {
   int cgroup_gone = !cfg->cgroup || rmdir(cfg->cgroup) == 0 || errno == ENOENT;
   if (cfg->boxfs_link) unlink(cfg->boxfs_link);
   if (cfg->log_file) boxlog_close(&log);
-  state.status = "exited";
-  state.exit_code = status;
-  rfc3339_now(state.finished_at, sizeof state.finished_at);
-  state_write(cfg->state_file, &state);
   int removed = 0;
   if (cfg->remove_on_exit && cgroup_gone) {
     /* In C, as the box ends, instead of in foxbox's JVM once it has woken up: a --rm box's start
@@ -238,6 +234,12 @@ int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd) {
     removed = !*path;
     if (removed && cfg->unlink_on_exit && unlink_if_pointing(cfg->unlink_on_exit, cfg->unlink_target) == 0)
       trace("removed %s", cfg->unlink_on_exit);
+  }
+  if (!removed) { /* a box that is gone needs no state: a write and an fsync spared */
+    state.status = "exited";
+    state.exit_code = status;
+    rfc3339_now(state.finished_at, sizeof state.finished_at);
+    state_write(cfg->state_file, &state);
   }
   if (cfg->exit_command && !removed) run_exit_command(cfg->exit_command);
   return status;
