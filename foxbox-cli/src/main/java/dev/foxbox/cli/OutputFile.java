@@ -1,5 +1,6 @@
 package dev.foxbox.cli;
 
+import dev.foxbox.image.store.ThisProcess;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -40,7 +41,7 @@ final class OutputFile {
             return;
         }
         Path target = file.toAbsolutePath();
-        Path partial = target.resolveSibling("." + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
+        Path partial = target.resolveSibling("." + target.getFileName() + "-" + ThisProcess.pid() + "-"
                 + Long.toHexString(System.nanoTime()) + ".partial");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,

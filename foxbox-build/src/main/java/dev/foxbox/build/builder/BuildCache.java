@@ -7,6 +7,7 @@ import dev.foxbox.image.model.MediaType;
 import dev.foxbox.image.store.AtomicFiles;
 import dev.foxbox.image.store.ContentStore;
 import dev.foxbox.image.store.GcRoots;
+import dev.foxbox.image.store.ThisProcess;
 import dev.foxbox.runtime.box.StepRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -157,7 +158,7 @@ public final class BuildCache {
         if (!Files.exists(dir)) {
             return false;
         }
-        Path doomed = dir.resolveSibling("build.deleting-" + ProcessHandle.current().pid());
+        Path doomed = dir.resolveSibling("build.deleting-" + ThisProcess.pid());
         Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
         remover.remove(doomed);
         return true;

@@ -29,7 +29,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] content, Path tmpDir) throws IOException {
         Files.createDirectories(tmpDir);
         Files.createDirectories(target.getParent());
-        Path tmp = tmpDir.resolve(target.getFileName() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".partial");
+        Path tmp = tmpDir.resolve(target.getFileName() + "-" + ThisProcess.pid() + "-" + System.nanoTime() + ".partial");
         // Not Files.createTempFile: its random names cost a SecureRandom's set-up. CREATE_NEW and
         // the mode, 0600, are what it would give.
         FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW), OWNER_ONLY);

@@ -45,7 +45,7 @@ public final class DirContentStore implements ContentStore {
     @Override
     public BlobWriter newWriter(Digest.Algorithm algorithm) throws IOException {
         Files.createDirectories(tmpDir);
-        Path tmp = Files.createTempFile(tmpDir, "blob-" + ProcessHandle.current().pid() + "-", ".partial");
+        Path tmp = Files.createTempFile(tmpDir, "blob-" + ThisProcess.pid() + "-", ".partial");
         return new FileBlobWriter(tmp, algorithm);
     }
 

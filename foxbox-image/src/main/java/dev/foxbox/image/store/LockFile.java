@@ -32,7 +32,15 @@ public final class LockFile {
     }
 
     public static LockFile at(Path file) {
-        return LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), LockFile::new);
+        // Not computeIfAbsent(key, LockFile::new): a box start links no non-capturing lambda (see ThisProcess).
+        Path key = file.toAbsolutePath().normalize();
+        LockFile lock = LOCKS.get(key);
+        if (lock == null) {
+            LockFile made = new LockFile(key);
+            lock = LOCKS.putIfAbsent(key, made);
+            return lock != null ? lock : made;
+        }
+        return lock;
     }
 
     /** A held lock; closing releases it. */

@@ -2,6 +2,7 @@ package dev.foxbox.runtime.box;
 
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.FileTrees;
+import dev.foxbox.image.store.ThisProcess;
 import dev.foxbox.runtime.helper.Step;
 import dev.foxbox.runtime.ids.IdMapping;
 import java.io.IOException;
@@ -44,7 +45,7 @@ final class BoxTars {
     void export(BoxDirs dirs, Path imageRoot, boolean overlay, OutputStream out) throws IOException {
         Files.createDirectories(root.tmp());
         // Named as the store's temporary files are, so that garbage collection removes one a crash left.
-        Path mountPoint = Files.createDirectory(root.tmp().resolve("export-" + ProcessHandle.current().pid() + "-"
+        Path mountPoint = Files.createDirectory(root.tmp().resolve("export-" + ThisProcess.pid() + "-"
                 + Long.toHexString(System.nanoTime()) + ".partial"));
         try {
             Step mount = overlay

@@ -52,7 +52,7 @@ public final class Boxes {
     private final Consumer<String> warnings;
     private final BoxRecords records;
     private final long uid;
-    private Function<String, List<String>> removeCommand = id -> List.of();
+    private Function<String, List<String>> removeCommand;
     private IdMapping ids;
     private Path helper;
     private BoxFiles files;
@@ -244,7 +244,8 @@ public final class Boxes {
         BoxSpec spec = box.spec();
         BoxDirs dirs = dirs(box.id());
         boolean overlay = Features.overlay(root, helper, ids);
-        List<String> exitCommand = (!attach || handedOver) && spec.remove() ? removeCommand.apply(box.id()) : List.of();
+        List<String> exitCommand = (!attach || handedOver) && spec.remove() && removeCommand != null
+                ? removeCommand.apply(box.id()) : List.of();
         // An attached --rm box: the helper removes what it can as the box ends, in remove()'s order,
         // and remove() (here, or through the exit command) finishes the job, or does it all if the
         // helper could not.

@@ -2,6 +2,7 @@ package dev.foxbox.runtime.box;
 
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.FileTrees;
+import dev.foxbox.image.store.ThisProcess;
 import dev.foxbox.runtime.helper.BoxStartException;
 import dev.foxbox.runtime.helper.HelperPlan;
 import dev.foxbox.runtime.helper.HelperProcess;
@@ -28,7 +29,7 @@ final class Features {
         if (Files.exists(answer)) {
             return Files.readString(answer).strip().equals("yes");
         }
-        Path probe = Files.createDirectories(root.tmp()).resolve("overlay-probe-" + ProcessHandle.current().pid());
+        Path probe = Files.createDirectories(root.tmp()).resolve("overlay-probe-" + ThisProcess.pid());
         boolean works;
         try {
             for (String d : List.of("lower", "upper", "work", "merged")) {

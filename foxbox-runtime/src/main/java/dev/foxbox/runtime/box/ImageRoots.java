@@ -3,6 +3,7 @@ package dev.foxbox.runtime.box;
 import dev.foxbox.image.DataRoot;
 import dev.foxbox.image.store.LockFile;
 import dev.foxbox.image.store.StoredImage;
+import dev.foxbox.image.store.ThisProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class ImageRoots {
                 return rootfs; // another foxbox flattened it while we waited
             }
             Files.createDirectories(dir);
-            Path partial = dir.resolve("rootfs.partial-" + ProcessHandle.current().pid());
+            Path partial = dir.resolve("rootfs.partial-" + ThisProcess.pid());
             files.remove(partial);
             try {
                 files.unpack(image, partial);
