@@ -11,9 +11,12 @@ import dev.foxbox.registry.PullOptions;
 import dev.foxbox.registry.RegistrySettings;
 import dev.foxbox.runtime.box.BoxRecords;
 import dev.foxbox.runtime.box.Boxes;
+import dev.foxbox.runtime.box.ImageResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -51,8 +54,18 @@ public final class FoxboxCommand implements Runnable {
 
     /** The runtime engine for this invocation's data root; warnings go to stderr. */
     Boxes boxes() throws IOException {
-        Boxes boxes = new Boxes(dataRoot(), images(), this::findOrPull, this::warn);
-        boxes.removeCommand(id -> selfCommand("rm", "-f", id));
+        Boxes boxes = new Boxes(dataRoot(), images(), new ImageResolver() {
+            @Override
+            public StoredImage resolve(String name) throws IOException {
+                return findOrPull(name);
+            }
+        }, warnings());
+        boxes.removeCommand(new Function<String, List<String>>() {
+            @Override
+            public List<String> apply(String id) {
+                return selfCommand("rm", "-f", id);
+            }
+        });
         return boxes;
     }
 
@@ -60,6 +73,20 @@ public final class FoxboxCommand implements Runnable {
     void warn(String text) {
         err().println("foxbox: " + text);
         err().flush();
+    }
+
+    /**
+     * {@link #warn}, as a Consumer. (Here and in {@link #boxes()} anonymous classes, not lambdas or
+     * method references: a box start links no lambda, which spares it java.lang.invoke's set-up;
+     * BENCHMARKS.md, "Run".)
+     */
+    Consumer<String> warnings() {
+        return new Consumer<String>() {
+            @Override
+            public void accept(String text) {
+                warn(text);
+            }
+        };
     }
 
     private PrintWriter err() {

@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs the box; {@link QuickLine} calls this too, without picocli. */
     int run(FoxboxCommand foxbox, PrintWriter out) throws Exception {
-        BoxSpec boxSpec = options.boxSpec(image, command, detach, foxbox::warn);
+        BoxSpec boxSpec = options.boxSpec(image, command, detach, foxbox.warnings());
         Handover handover = detach ? null : Handover.fromEnvironment();
         if (handover != null) {
             // The launcher's helper started this JVM: it runs the box, relays its signals and exits

@@ -230,6 +230,24 @@ class RunTest {
     }
 
     @Test
+    void aBoxStartLinksNoLambda() throws Exception {
+        // The first lambda a JVM links sets up java.lang.invoke, and the first non-capturing one has
+        // it generate a class with ASM: 8 ms of a box start together (BENCHMARKS.md, "Run").
+        foxbox.runProcess("run", "--rm", "probe", "true").ok(); // the image is unpacked before
+        Path log = dir.resolve("box-start-classes.log");
+        ProcessBuilder run = foxbox.process("run", "--rm", "probe", "true");
+        List<String> command = new ArrayList<>(run.command());
+        command.add(command.indexOf(Foxbox.javaBinary()) + 1, "-Xlog:class+load=info:file=" + log);
+        foxbox.result(run.command(command), new byte[0]).ok();
+        String classes = Files.readString(log);
+        assertTrue(classes.contains("dev.foxbox.runtime.helper.Handover"), "not the log of a box start:\n" + classes);
+        for (String setUp : List.of("java.lang.invoke.LambdaMetafactory", "java.lang.invoke.InnerClassLambdaMetafactory",
+                "java.lang.ProcessHandleImpl")) {
+            assertFalse(classes.contains(setUp + " "), "a box start loads " + setUp);
+        }
+    }
+
+    @Test
     void anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled() throws Exception {
         anRmBoxIsRemovedWhenItEndsEvenIfFoxboxWasKilled(foxbox.process("run", "--rm", "--name", "orphan", "probe", "sleep", "2"));
     }

@@ -135,22 +135,29 @@ public final class BuildCache {
 
     /** The layers the cache refers to, so that garbage collection keeps them. */
     public GcRoots gcRoots() {
-        return () -> {
-            List<Descriptor> roots = new ArrayList<>();
-            Path steps = dir.resolve("steps");
-            if (!Files.isDirectory(steps)) {
-                return roots;
+        return new GcRoots() {
+            @Override
+            public List<Descriptor> roots() throws IOException {
+                return cachedLayers();
             }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(steps)) {
-                for (Path file : files) {
-                    String[] f = Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
-                    if (f.length == 4 && Digest.isDigest(f[0])) {
-                        roots.add(new Descriptor(MediaType.OCI_LAYER_GZIP, Digest.parse(f[0]), Long.parseLong(f[1])));
-                    }
+        };
+    }
+
+    private List<Descriptor> cachedLayers() throws IOException {
+        List<Descriptor> roots = new ArrayList<>();
+        Path steps = dir.resolve("steps");
+        if (!Files.isDirectory(steps)) {
+            return roots;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(steps)) {
+            for (Path file : files) {
+                String[] f = Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
+                if (f.length == 4 && Digest.isDigest(f[0])) {
+                    roots.add(new Descriptor(MediaType.OCI_LAYER_GZIP, Digest.parse(f[0]), Long.parseLong(f[1])));
                 }
             }
-            return roots;
-        };
+        }
+        return roots;
     }
 
     /** Deletes the whole cache; returns whether there was one. {@code remover} deletes what box users own. */

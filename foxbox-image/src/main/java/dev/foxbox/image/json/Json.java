@@ -248,26 +248,34 @@ public final class Json {
             throw new MalformedJsonException("field '" + field + "' is not an object");
         }
         List<String> out = new ArrayList<>();
-        n.fieldNames().forEachRemaining(out::add);
+        for (java.util.Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
+            out.add(names.next());
+        }
         return out;
     }
 
     public static ArrayNode stringArray(List<String> values) {
         ArrayNode a = array();
-        values.forEach(a::add);
+        for (String v : values) {
+            a.add(v);
+        }
         return a;
     }
 
     public static ObjectNode stringObject(Map<String, String> values) {
         ObjectNode o = object();
-        values.forEach(o::put);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            o.put(e.getKey(), e.getValue());
+        }
         return o;
     }
 
     /** {"a": {}, "b": {}} as Docker writes sets. */
     public static ObjectNode setObject(Iterable<String> keys) {
         ObjectNode o = object();
-        keys.forEach(k -> o.set(k, object()));
+        for (String k : keys) {
+            o.set(k, object());
+        }
         return o;
     }
 }

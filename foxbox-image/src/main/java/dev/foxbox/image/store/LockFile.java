@@ -32,7 +32,7 @@ public final class LockFile {
     }
 
     public static LockFile at(Path file) {
-        // Not computeIfAbsent(key, LockFile::new): a box start links no non-capturing lambda (see ThisProcess).
+        // No lambda (computeIfAbsent(key, LockFile::new)) here or in the Held objects: a box start links none (BENCHMARKS.md, "Run").
         Path key = file.toAbsolutePath().normalize();
         LockFile lock = LOCKS.get(key);
         if (lock == null) {
@@ -64,16 +64,23 @@ public final class LockFile {
             threads.readLock().unlock();
             throw e;
         }
-        return () -> {
-            synchronized (this) {
-                if (--sharedHolders == 0) {
-                    closeQuietly(sharedLock, sharedChannel);
-                    sharedLock = null;
-                    sharedChannel = null;
-                }
+        return new Held() {
+            @Override
+            public void close() {
+                releaseShared();
             }
-            threads.readLock().unlock();
         };
+    }
+
+    private void releaseShared() {
+        synchronized (this) {
+            if (--sharedHolders == 0) {
+                closeQuietly(sharedLock, sharedChannel);
+                sharedLock = null;
+                sharedChannel = null;
+            }
+        }
+        threads.readLock().unlock();
     }
 
     /** Blocks until no one else holds the lock, shared or exclusive. */
@@ -84,9 +91,12 @@ public final class LockFile {
             channel = open();
             FileLock lock = channel.lock();
             FileChannel held = channel;
-            return () -> {
-                closeQuietly(lock, held);
-                threads.writeLock().unlock();
+            return new Held() {
+                @Override
+                public void close() {
+                    closeQuietly(lock, held);
+                    threads.writeLock().unlock();
+                }
             };
         } catch (IOException | RuntimeException e) {
             closeQuietly(null, channel);

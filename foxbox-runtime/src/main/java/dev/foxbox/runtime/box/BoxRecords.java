@@ -8,9 +8,11 @@ import dev.foxbox.image.json.Json;
 import dev.foxbox.image.json.MalformedJsonException;
 import dev.foxbox.image.json.OciJson;
 import dev.foxbox.image.json.Timestamps;
+import dev.foxbox.image.model.Descriptor;
 import dev.foxbox.image.model.Digest;
 import dev.foxbox.image.store.AtomicFiles;
 import dev.foxbox.image.store.GcRoots;
+import dev.foxbox.image.store.StoredImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -76,14 +78,31 @@ public final class BoxRecords {
 
     /** The images boxes were made from: garbage collection keeps them. */
     public GcRoots gcRoots() {
-        return () -> list().stream().map(BoxRecord::manifest).toList();
+        return new GcRoots() {
+            @Override
+            public List<Descriptor> roots() throws IOException {
+                List<Descriptor> out = new ArrayList<>();
+                for (BoxRecord b : list()) {
+                    out.add(b.manifest());
+                }
+                return out;
+            }
+        };
     }
 
     /** Boxes made from an image, by name: rmi refuses to remove it without -f. */
     public ImageUsers imageUsers() {
-        return image -> list().stream()
-                .filter(b -> b.manifest().digest().equals(image.manifestDigest()))
-                .map(BoxRecord::name)
-                .toList();
+        return new ImageUsers() {
+            @Override
+            public List<String> usersOf(StoredImage image) throws IOException {
+                List<String> out = new ArrayList<>();
+                for (BoxRecord b : list()) {
+                    if (b.manifest().digest().equals(image.manifestDigest())) {
+                        out.add(b.name());
+                    }
+                }
+                return out;
+            }
+        };
     }
 }

@@ -171,11 +171,14 @@ public final class Boxes {
             process = handover != null ? HelperProcess.handOver(handover, planned.plan(), dirs.plan())
                     : HelperProcess.start(helper, planned.plan(), dirs.plan(), stdio);
         }
-        return new RunningBox(box.id(), box.name(), process, () -> {
-            if (attach && box.spec().remove()) {
-                remove(box);
+        return new RunningBox(box.id(), box.name(), process, new RunningBox.Cleanup() {
+            @Override
+            public void afterExit() throws IOException {
+                if (attach && box.spec().remove()) {
+                    remove(box);
+                }
             }
-        });
+        }); // not a lambda: a box start links none (BENCHMARKS.md, "Run")
     }
 
     /**

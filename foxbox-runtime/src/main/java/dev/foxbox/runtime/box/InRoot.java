@@ -23,7 +23,10 @@ final class InRoot {
 
     /** The host path of {@code boxPath} under {@code root}, symlinks followed inside the root. */
     static Path resolve(Path root, String boxPath) throws IOException {
-        Deque<String> todo = new ArrayDeque<>(split(boxPath));
+        Deque<String> todo = new ArrayDeque<>();
+        for (String part : split(boxPath)) { // not new ArrayDeque<>(list): that links a lambda
+            todo.add(part);
+        }
         List<String> done = new ArrayList<>();
         int links = 0;
         while (!todo.isEmpty()) {
