@@ -133,6 +133,12 @@ static void start_monitor(struct waiting *w) {
   }
   w->monitor = (int)pid;
   w->ready_fd = ready[0];
+  /* A JVM that is gone by the time the answer is written must not take this process with it. (Blocked
+   * here, not ignored, and only now: an ignored SIGPIPE would stay ignored in the box's command.) */
+  sigset_t pipe_signal;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &pipe_signal, NULL);
 }
 
 /* Reads the JVM's request; at its end of line, starts the monitor on it. */

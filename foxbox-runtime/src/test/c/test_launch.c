@@ -51,11 +51,18 @@ static void a_plan_that_cannot_be_read_is_answered_with_a_failure(void) {
                               "code=$(od -An -tu1 /proc/self/fd/$REPLY | tr -d ' '); exit $((code - 100))") == 25);
 }
 
+static void a_jvm_gone_before_the_answer_does_not_take_the_helper_with_it(void) {
+  /* The "JVM" lets go of the reply pipe, hands over a plan that fails and exits: the answer meets
+   * a pipe with no reader, and the helper still ends with the JVM's status. */
+  CHECK(launch_status(CHANNEL "eval \"exec $REPLY<&-\"; echo 'run /nonexistent/plan' >/proc/self/fd/$PLAN; exit 9") == 9);
+}
+
 int main(void) {
   a_jvm_that_hands_nothing_over_gives_its_own_status();
   the_channel_names_the_helper_and_two_open_fds();
   a_request_that_is_not_a_plan_is_refused();
   a_plan_that_cannot_be_read_is_answered_with_a_failure();
+  a_jvm_gone_before_the_answer_does_not_take_the_helper_with_it();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;
