@@ -63,10 +63,5 @@ int main(void) {
   a_request_that_is_not_a_plan_is_refused();
   a_plan_that_cannot_be_read_is_answered_with_a_failure();
   a_jvm_gone_before_the_answer_does_not_take_the_helper_with_it();
-  if (failures) {
-    fprintf(stderr, "%d check(s) failed\n", failures);
-    return 1;
-  }
-  printf("test_launch: ok\n");
-  return 0;
+  return checks_done("test_launch");
 }

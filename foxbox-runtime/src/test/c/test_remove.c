@@ -87,10 +87,5 @@ static void unlinks_a_name_only_while_it_is_the_boxs(void) {
 int main(void) {
   removes_a_tree_without_following_links();
   unlinks_a_name_only_while_it_is_the_boxs();
-  if (failures) {
-    fprintf(stderr, "%d check(s) failed\n", failures);
-    return 1;
-  }
-  printf("test_remove: ok\n");
-  return 0;
+  return checks_done("test_remove");
 }
