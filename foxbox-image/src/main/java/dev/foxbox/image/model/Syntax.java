@@ -111,8 +111,8 @@ public final class Syntax {
         return true;
     }
 
-    /** {@code [a-f0-9]{64}}: what an image id looks like. */
-    static boolean isHex64(String s) {
+    /** {@code [a-f0-9]{64}}: what an image id and a box id look like. */
+    public static boolean isHex64(String s) {
         if (s.length() != 64) {
             return false;
         }

@@ -40,20 +40,6 @@ final class BoxNames {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Whether {@code text} is a whole box id as {@link #newId} makes them: 64 lowercase hex digits. */
-    static boolean isId(String text) {
-        if (text.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A made-up name; after a few taken ones, a number makes it unique among many boxes. */
     static String generate(int attempt) {
         String name = ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size())) + "_" + FOXES.get(RANDOM.nextInt(FOXES.size()));

@@ -5,6 +5,7 @@ import dev.foxbox.image.ImageCommitter;
 import dev.foxbox.image.LocalImages;
 import dev.foxbox.image.model.ImageReference;
 import dev.foxbox.image.model.Platform;
+import dev.foxbox.image.model.Syntax;
 import dev.foxbox.image.store.LockFile;
 import dev.foxbox.image.store.StoredImage;
 import dev.foxbox.runtime.helper.Handover;
@@ -540,7 +541,7 @@ public final class Boxes {
      */
     public boolean removeRemains(String id) throws IOException {
         Path dir = dirs(id).dir();
-        if (!BoxNames.isId(id) || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        if (!Syntax.isHex64(id) || !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(dir.resolve(BoxRecords.FILE))) {
             return false;
         }

@@ -1,10 +1,10 @@
 package dev.foxbox.runtime.helper;
 
+import dev.foxbox.image.store.ThisProcess;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +46,7 @@ public final class Handover {
         }
         String[] fields = channel.split(":");
         try {
-            if (fields.length != 3 || Long.parseLong(fields[0]) != parentPid()) {
+            if (fields.length != 3 || Long.parseLong(fields[0]) != ThisProcess.parentPid()) {
                 return null;
             }
             taken = true;
@@ -54,14 +54,6 @@ public final class Handover {
         } catch (NumberFormatException | IOException e) {
             return null;
         }
-    }
-
-    /** This process's parent, from /proc/self/stat (ProcessHandle would load more than a box start needs). */
-    private static long parentPid() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8);
-        // "pid (comm) state ppid …": comm may hold spaces and parentheses, so count from its last ')'.
-        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 3);
-        return Long.parseLong(after[1]);
     }
 
     /** Hands the plan over: the helper starts the box as soon as it reads this. */
