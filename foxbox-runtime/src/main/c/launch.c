@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "monitor.h"
 #include "plan.h"
 #include "protocol.h"
 #include "spawn.h"
@@ -46,12 +47,6 @@ int launch_java(char **java_argv, int *java, int *plan_fd, int *reply_fd, struct
   *plan_fd = plan[0];
   *reply_fd = reply[1];
   return 0;
-}
-
-static int exit_status(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return HELPER_EXIT_FAILED;
 }
 
 /* The monitor: runs the plan at plan_path as `foxbox-helper run` would, its readiness on ready_fd. */

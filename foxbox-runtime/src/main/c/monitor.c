@@ -34,9 +34,9 @@ static int pump(int fd, int copy_to, struct box_log *log, enum box_stream stream
   return 1;
 }
 
-static int exit_status(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+int exit_status(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
   return HELPER_EXIT_FAILED;
 }
 

@@ -23,6 +23,9 @@ struct monitored {
 /* Returns the box's exit status: its code, or 128+N when signal N ended it. */
 int monitor_box(struct monitored m);
 
+/* A waitpid status as a shell gives it: the exit code, or 128+N for signal N. */
+int exit_status(int wait_status);
+
 /*
  * Detaches: the calling process forks; the parent waits until ready_fd (returned to the child)
  * receives one byte, the status to exit with (0 once the box runs), and exits; the child, in a
