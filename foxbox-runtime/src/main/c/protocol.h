@@ -89,8 +89,9 @@
                                             /dev/null, unless remove-on-exit removed it all (the
                                             removal of a --rm box that foxbox is not there to finish) */
 #define STEP_REMOVE_ON_EXIT "remove-on-exit" /* path...: removed, in order, once the box has exited and
-                                                its cgroup is gone (an attached --rm box: its record,
-                                                then its directory), up to the first that cannot be
+                                                its cgroup is gone (a --rm box: its record, then its
+                                                directory; an exec: its plan and error files), up to
+                                                the first that cannot be
                                                 (other ids' files): foxbox, or exit-command, removes
                                                 the rest */
 #define STEP_UNLINK_ON_EXIT "unlink-on-exit" /* link target: then, if all of those are gone, the

@@ -1,4 +1,4 @@
-/* remove.c - what an attached --rm box leaves, removed by the helper once the box has exited. */
+/* remove.c - what a --rm box (or an exec) leaves, removed by the helper once it has exited. */
 #define _GNU_SOURCE
 #include "remove.h"
 

@@ -1,4 +1,4 @@
-/* remove.h - what an attached --rm box leaves, removed by the helper once the box has exited. */
+/* remove.h - what a --rm box (or an exec) leaves, removed by the helper once it has exited. */
 #ifndef FOXBOX_REMOVE_H
 #define FOXBOX_REMOVE_H
 

@@ -2,6 +2,7 @@ package dev.foxbox.cli;
 
 import dev.foxbox.runtime.box.ExecSpec;
 import dev.foxbox.runtime.box.RunningBox;
+import dev.foxbox.runtime.helper.Handover;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +57,10 @@ final class ExecCommand implements Callable<Integer> {
     }
 
     static int run(FoxboxCommand top, String box, ExecSpec exec) throws Exception {
+        Handover handover = exec.detach() ? null : Handover.fromEnvironment();
+        if (handover != null) {
+            return HandedOver.finish(top.boxes().exec(box, exec, handover)); // as RunCommand does
+        }
         RunningBox[] running = new RunningBox[1];
         return Signals.whileRunning(() -> running[0] == null ? null : running[0].process(), () -> {
             running[0] = top.boxes().exec(box, exec, new ProcessBuilder().inheritIO());

@@ -51,12 +51,7 @@ final class RunCommand implements Callable<Integer> {
         if (handover != null) {
             // The launcher's helper started this JVM: it runs the box, relays its signals and exits
             // with its status; this JVM is done as soon as the box runs (or says why it could not).
-            // It lets go of its stdio then, so that nothing reading the box's output waits for its exit.
-            int status = foxbox.boxes().run(boxSpec, handover).waitFor();
-            System.in.close();
-            System.out.close();
-            System.err.close();
-            return status;
+            return HandedOver.finish(foxbox.boxes().run(boxSpec, handover));
         }
         RunningBox[] box = new RunningBox[1];
         int status = Signals.whileRunning(() -> box[0] == null ? null : box[0].process(), () -> {

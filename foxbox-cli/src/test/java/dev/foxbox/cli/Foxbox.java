@@ -42,12 +42,12 @@ final class Foxbox {
 
     /**
      * A separate JVM running foxbox with this test's class path, for concurrency and kill -9. A
-     * {@code run} starts as the launcher starts it: {@code foxbox-helper launch java …}, the JVM
-     * handing the box to the helper (see {@link #jvmOnly}).
+     * {@code run} or {@code exec} starts as the launcher starts it: {@code foxbox-helper launch
+     * java …}, the JVM handing the box to the helper (see {@link #jvmOnly}).
      */
     ProcessBuilder process(String... args) {
         List<String> command = new ArrayList<>();
-        if (args.length > 0 && args[0].equals("run")) {
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("exec"))) {
             command.addAll(List.of(helper().toString(), "launch"));
         }
         command.addAll(jvmOnly(args).command());

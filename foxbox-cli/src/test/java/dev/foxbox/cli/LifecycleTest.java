@@ -158,8 +158,14 @@ class LifecycleTest {
         String top = foxbox.runProcess("top", "host-of-exec").ok().out();
         assertTrue(top.startsWith("PID") && top.contains("sleep 60") && top.contains("sleep 30"), top);
         assertEquals(42, foxbox.runProcess("exec", "host-of-exec", "sh", "-c", "exit 42").exitCode());
+        assertEquals(42, foxbox.result(foxbox.jvmOnly("exec", "host-of-exec", "sh", "-c", "exit 42"), new byte[0]).exitCode());
         Foxbox.Result capsInExec = foxbox.runProcess("exec", "host-of-exec", "probe").ok();
         assertTrue(capsInExec.out().contains("CapEff=00000000800405fb") && capsInExec.out().contains("Seccomp=2"), capsInExec.out());
+        // Each exec's plan and error files went with it (the helper removes them for a handed-over one).
+        try (var files = Files.list(foxbox.root().resolve("boxes/by-name/host-of-exec").toRealPath())) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("exec-") && (n.endsWith(".plan") || n.endsWith(".error"))).toList());
+        }
         foxbox.runProcess("rm", "-f", "host-of-exec").ok();
     }
 

@@ -152,8 +152,9 @@ final class BoxPlanner {
      * process is {@code pid}) and the command gets the box's capabilities, seccomp filter and
      * environment, with the exec's own additions.
      */
+    /** {@code removal}: what the helper removes after the command (its plan and error files), or null. */
     HelperPlan planExec(BoxRecord box, ContainerConfig image, ExecSpec exec, long pid, Path boxRoot, IdMapping ids,
-                        SeccompChoice seccomp, Path errorFile) throws java.io.IOException {
+                        SeccompChoice seccomp, Path errorFile, HelperPlan.Removal removal) throws java.io.IOException {
         BoxSpec spec = box.spec();
         String userSpec = exec.user() != null ? exec.user() : spec.user() != null ? spec.user() : image.user();
         BoxUser user = BoxUser.resolve(userSpec, boxRoot);
@@ -189,7 +190,7 @@ final class BoxPlanner {
         HelperPlan.Watch watch = exec.detach()
                 ? new HelperPlan.Watch(errorFile.resolveSibling("exec.log"), Boxes.LOG_MAX_BYTES,
                         errorFile.resolveSibling(errorFile.getFileName() + ".state"), true, List.of(), null)
-                : null;
+                : removal != null ? new HelperPlan.Watch(null, 0, null, false, List.of(), removal) : null;
         return new HelperPlan(Set.of(), ids, errorFile, null, false, exec.tty(), false, watch, pid, null, null, steps);
     }
 

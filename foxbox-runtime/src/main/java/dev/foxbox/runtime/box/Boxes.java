@@ -321,6 +321,22 @@ public final class Boxes {
 
     /** Runs another command in a running box, with the box's namespaces, capabilities and seccomp filter. */
     public RunningBox exec(String nameOrId, ExecSpec exec, ProcessBuilder stdio) throws IOException {
+        return exec(nameOrId, exec, stdio, null);
+    }
+
+    /**
+     * As {@link #exec(String, ExecSpec, ProcessBuilder)}, attached, handed to the helper that started
+     * this JVM (see {@link #run(BoxSpec, Handover)}); {@link RunningBox#waitFor()} returns 0 as soon
+     * as the command runs, and the helper removes the exec's plan and error files after it.
+     */
+    public RunningBox exec(String nameOrId, ExecSpec exec, Handover handover) throws IOException {
+        if (exec.detach()) {
+            throw new IllegalArgumentException("a detached exec is not handed over");
+        }
+        return exec(nameOrId, exec, null, handover);
+    }
+
+    private RunningBox exec(String nameOrId, ExecSpec exec, ProcessBuilder stdio, Handover handover) throws IOException {
         BoxRecord box = find(nameOrId);
         BoxStatus status = status(box);
         if (!status.running()) {
@@ -332,12 +348,17 @@ public final class Boxes {
         Path planFile = dirs.dir().resolve(tag + ".plan");
         Path errorFile = dirs.dir().resolve(tag + ".error");
         StoredImage image = imageOf(box);
+        HelperPlan.Removal removal = handover != null ? new HelperPlan.Removal(List.of(planFile, errorFile), null, null) : null;
         HelperPlan plan = new BoxPlanner().planExec(box, image.config().config(), exec, status.pid(), dirs.boxfs(), ids,
-                seccomp(box.spec()), errorFile);
-        HelperProcess process = HelperProcess.start(helper, plan, planFile, stdio);
-        return new RunningBox(box.id(), box.name(), process, () -> {
-            Files.deleteIfExists(planFile);
-            Files.deleteIfExists(errorFile);
+                seccomp(box.spec()), errorFile, removal);
+        HelperProcess process = handover != null ? HelperProcess.handOver(handover, plan, planFile)
+                : HelperProcess.start(helper, plan, planFile, stdio);
+        return new RunningBox(box.id(), box.name(), process, new RunningBox.Cleanup() {
+            @Override
+            public void afterExit() throws IOException {
+                Files.deleteIfExists(planFile);
+                Files.deleteIfExists(errorFile);
+            }
         });
     }
 

@@ -63,8 +63,12 @@ public final class HelperInput {
         }
         if (plan.watch() != null) {
             HelperPlan.Watch w = plan.watch();
-            step("logfile", w.logFile().toString(), Long.toString(w.logMaxBytes()));
-            step("statefile", w.stateFile().toString());
+            if (w.logFile() != null) {
+                step("logfile", w.logFile().toString(), Long.toString(w.logMaxBytes()));
+            }
+            if (w.stateFile() != null) {
+                step("statefile", w.stateFile().toString());
+            }
             if (w.detach()) {
                 step("detach");
             }
@@ -77,7 +81,9 @@ public final class HelperInput {
                     paths[i] = w.removal().paths().get(i).toString();
                 }
                 step("remove-on-exit", paths);
-                step("unlink-on-exit", w.removal().link().toString(), w.removal().linkTarget());
+                if (w.removal().link() != null) {
+                    step("unlink-on-exit", w.removal().link().toString(), w.removal().linkTarget());
+                }
             }
         }
         if (plan.joinPid() > 0) {

@@ -38,10 +38,11 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
     public enum Namespace { USER, MOUNT, PID, UTS, IPC, CGROUP, NET }
 
     /**
-     * How the helper watches a box: its log (CRI lines, rotated past {@code logMaxBytes}), its
-     * state file, whether it detaches (returns once the box runs, leaving a monitor), a command to
-     * run after the box exits (a detached --rm box's removal), or an empty list, and what it
-     * removes after the box exits (an attached --rm box), or null.
+     * How the helper watches a box: its log (CRI lines, rotated past {@code logMaxBytes}) and its
+     * state file, or null for neither (an exec), whether it detaches (returns once the box runs,
+     * leaving a monitor), a command to run after the box exits if the removal did not remove it
+     * all (a --rm box that no foxbox waits for), or an empty list, and what it removes after the
+     * box exits (a --rm box; an exec's plan and error files), or null.
      */
     public record Watch(Path logFile, long logMaxBytes, Path stateFile, boolean detach, List<String> exitCommand,
                         Removal removal) {
@@ -53,8 +54,8 @@ public record HelperPlan(Set<Namespace> namespaces, IdMapping ids, Path errorFil
     /**
      * What the helper removes once a box has exited: {@code paths} in order (the box's record, then
      * its directory), as far as it may, stopping at the first it cannot remove (foxbox removes the
-     * rest: other ids' files); then, if all are gone, {@code link} if it still points to
-     * {@code linkTarget} (the box's name, unless it was renamed and the name taken again).
+     * rest: other ids' files); then, if all are gone, {@code link} (or none, when null) if it still
+     * points to {@code linkTarget} (the box's name, unless it was renamed and the name taken again).
      */
     public record Removal(List<Path> paths, Path link, String linkTarget) {
         public Removal {
