@@ -150,9 +150,9 @@ final class BoxPlanner {
     /**
      * The plan of {@code foxbox exec}: the helper enters the running box's namespaces (its first
      * process is {@code pid}) and the command gets the box's capabilities, seccomp filter and
-     * environment, with the exec's own additions.
+     * environment, with the exec's own additions. {@code removal}: what the helper removes after
+     * the command (the exec's plan and error files), or null.
      */
-    /** {@code removal}: what the helper removes after the command (its plan and error files), or null. */
     HelperPlan planExec(BoxRecord box, ContainerConfig image, ExecSpec exec, long pid, Path boxRoot, IdMapping ids,
                         SeccompChoice seccomp, Path errorFile, HelperPlan.Removal removal) throws java.io.IOException {
         BoxSpec spec = box.spec();
