@@ -13,12 +13,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "monitor.h"
-#include "plan.h"
 #include "protocol.h"
 #include "spawn.h"
-#include "trace.h"
 
 int launch_java(char **java_argv, int *java, int *plan_fd, int *reply_fd, struct error *err) {
   int plan[2], reply[2];
@@ -47,26 +44,6 @@ int launch_java(char **java_argv, int *java, int *plan_fd, int *reply_fd, struct
   *plan_fd = plan[0];
   *reply_fd = reply[1];
   return 0;
-}
-
-/* The monitor: runs the plan at plan_path as `foxbox-helper run` would, its readiness on ready_fd. */
-static int run_plan(const char *plan_path, int ready_fd) {
-  struct error err;
-  struct plan plan;
-  struct config cfg;
-  memset(&err, 0, sizeof err);
-  memset(&cfg, 0, sizeof cfg);
-  if (plan_read(plan_path, &plan, &err) < 0 || config_read(&plan, &cfg, &err) < 0 ||
-      (cfg.detach && fail(&err, "plan", 0, "a detached box is not handed over: foxbox starts its own helper") < 0)) {
-    write_error_file(cfg.error_file, &err);
-    unsigned char code = HELPER_EXIT_FAILED;
-    ssize_t w = write(ready_fd, &code, 1);
-    (void)w;
-    return HELPER_EXIT_FAILED;
-  }
-  trace_enabled = cfg.trace;
-  trace("helper running from a sealed memfd copy of itself, handed the plan by foxbox's JVM");
-  return spawn_box(&plan, &cfg, ready_fd);
 }
 
 /* Everything await_plan waits for; a pid or fd that has ended is 0 or -1. */
@@ -118,7 +95,7 @@ static void start_monitor(struct waiting *w) {
     close(ready[0]);
     close(w->sigfd);
     close(w->reply_fd);
-    _exit(run_plan(w->request + verb + 1, ready[1]));
+    _exit(run_plan(w->request + verb + 1, ready[1])); /* the monitor */
   }
   close(ready[1]);
   if (pid < 0) {

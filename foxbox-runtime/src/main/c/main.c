@@ -36,14 +36,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "config.h"
 #include "errors.h"
 #include "launch.h"
-#include "plan.h"
 #include "protocol.h"
 #include "seal.h"
 #include "spawn.h"
-#include "trace.h"
 
 #ifndef FOXBOX_HELPER_VERSION
 #define FOXBOX_HELPER_VERSION "dev"
@@ -91,13 +88,5 @@ int main(int argc, char **argv) {
     write_error_file(NULL, &err);
     return HELPER_EXIT_FAILED;
   }
-  struct plan plan;
-  struct config cfg;
-  if (plan_read(argv[2], &plan, &err) < 0 || config_read(&plan, &cfg, &err) < 0) {
-    write_error_file(cfg.error_file, &err);
-    return HELPER_EXIT_FAILED;
-  }
-  trace_enabled = cfg.trace;
-  trace("helper running from a sealed memfd copy of itself");
-  return spawn_box(&plan, &cfg, -1);
+  return run_plan(argv[2], -1);
 }

@@ -82,6 +82,19 @@ static int failed(const struct config *cfg, const struct error *err, int ready_f
   return code;
 }
 
+int run_plan(const char *path, int ready_fd) {
+  struct error err;
+  struct plan plan;
+  struct config cfg;
+  memset(&err, 0, sizeof err);
+  memset(&cfg, 0, sizeof cfg);
+  if (plan_read(path, &plan, &err) < 0 || config_read(&plan, &cfg, &err) < 0) return failed(&cfg, &err, ready_fd);
+  trace_enabled = cfg.trace;
+  trace(ready_fd < 0 ? "helper running from a sealed memfd copy of itself"
+                     : "helper running from a sealed memfd copy of itself, handed the plan by foxbox's JVM");
+  return spawn_box(&plan, &cfg, ready_fd);
+}
+
 int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd) {
   struct error err;
   memset(&err, 0, sizeof err);

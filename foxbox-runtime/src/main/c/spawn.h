@@ -13,4 +13,9 @@
  * a detached box makes its own (the detaching parent returns that byte as its status). */
 int spawn_box(const struct plan *plan, const struct config *cfg, int ready_fd);
 
+/* Reads the plan at path and spawns its box (`foxbox-helper run PLAN`, and the monitor of a plan
+ * handed over, which passes its ready_fd); a plan that cannot be read is reported as spawn_box
+ * reports a failure. Returns what spawn_box returns. */
+int run_plan(const char *path, int ready_fd);
+
 #endif
